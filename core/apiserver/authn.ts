@@ -1,0 +1,22 @@
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { UserInfo } from '../registry/context.js';
+
+export type TokenAuthenticator = (token: string) => UserInfo | undefined | Promise<UserInfo | undefined>;
+
+/** Who is calling: a verified client certificate (CN user, O groups) or a bearer token we issued. */
+export async function authenticate(req: IncomingMessage, tokens?: TokenAuthenticator): Promise<UserInfo | undefined> {
+  const socket = req.socket as TLSSocket;
+  if (socket.authorized) {
+    const cert = socket.getPeerCertificate?.();
+    if (cert && cert.subject) {
+      const o = cert.subject.O;
+      const groups = Array.isArray(o) ? o : o ? [o] : [];
+      const cn = Array.isArray(cert.subject.CN) ? cert.subject.CN[0] : cert.subject.CN;
+      return { username: cn ?? '', groups: [...groups, 'system:authenticated'] };
+    }
+  }
+  const auth = req.headers.authorization;
+  if (tokens && auth && /^bearer /i.test(auth)) return (await tokens(auth.slice(7).trim())) ?? undefined;
+  return undefined;
+}

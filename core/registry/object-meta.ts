@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { KubeObject } from '../api/types.js';
+import { rfc3339 } from '../util/clock.js';
+
+const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** Upstream's generateName suffix: five characters that never spell words. */
+export function generatedName(base: string): string {
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)];
+  const maxBase = 63 - 5;
+  return (base.length > maxBase ? base.slice(0, maxBase) : base) + suffix;
+}
+
+/** Stamps what the server owns on a new object. */
+export function initObjectMeta(obj: KubeObject, now: number, withGeneration: boolean): void {
+  const m = obj.metadata;
+  if (!m.name && m.generateName) m.name = generatedName(m.generateName);
+  m.uid = randomUUID();
+  m.creationTimestamp = rfc3339(now);
+  delete m.deletionTimestamp;
+  delete m.deletionGracePeriodSeconds;
+  delete m.resourceVersion;
+  if (withGeneration) m.generation = 1;
+  else delete m.generation;
+}
+
+/** Everything outside metadata and status: what a generation counts. */
+export function specPart(obj: KubeObject): string {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
+  return JSON.stringify(rest);
+}
+
+/** Carries server-owned metadata from the stored object into an update. */
+export function carryObjectMeta(obj: KubeObject, old: KubeObject, withGeneration: boolean): void {
+  const m = obj.metadata;
+  const o = old.metadata;
+  if (!m.uid) m.uid = o.uid;
+  m.creationTimestamp = o.creationTimestamp;
+  if (o.deletionTimestamp) m.deletionTimestamp = o.deletionTimestamp;
+  else delete m.deletionTimestamp;
+  if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+  else delete m.deletionGracePeriodSeconds;
+  if (!m.name) m.name = o.name;
+  if (withGeneration) m.generation = (o.generation ?? 1) + (specPart(obj) !== specPart(old) ? 1 : 0);
+  else if (o.generation !== undefined) m.generation = o.generation;
+  else delete m.generation;
+}
+
+/** JSON of an object for "did anything change" checks: no resourceVersion, no managedFields times. */
+export function comparable(obj: KubeObject): string {
+  const metadata = { ...obj.metadata };
+  delete metadata.resourceVersion;
+  if (metadata.managedFields) metadata.managedFields = metadata.managedFields.map(({ time: _t, ...rest }) => rest);
+  return JSON.stringify({ ...obj, metadata });
+}
