@@ -5,6 +5,7 @@ import {
   META_KINDS_IN_EVERY_GROUP_VERSION,
 } from './api-groups.mjs';
 import { createSchemaWalker } from './schema-walk.mjs';
+import { EXTRA_DEFINITIONS } from './special-types.mjs';
 
 const META_PROTO = 'k8s.io.apimachinery.pkg.apis.meta.v1';
 const GVK_KEY = 'x-kubernetes-group-version-kind';
@@ -78,5 +79,6 @@ export function buildDefinitions({ protoMessages, models }) {
   }
 
   for (const [def, gvk] of tagged) addGvk(walker.definitions, def, gvk);
+  for (const [def, schema] of Object.entries(EXTRA_DEFINITIONS)) walker.definitions.set(def, { ...schema });
   return { walker, rootMessages };
 }

@@ -117,3 +117,11 @@ export const MODEL_ANY_OVERRIDES = {
     status: { ref: `${APIEXT}.CustomResourceSubresourceStatus` },
   },
 };
+
+/** Definitions no Go type backs but operations refer to (the PATCH body). */
+export const EXTRA_DEFINITIONS = {
+  [`${META}.Patch`]: {
+    description: 'Patch names the body of a PATCH request; its shape depends on the patch content type.',
+    type: 'object',
+  },
+};
