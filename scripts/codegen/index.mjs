@@ -51,8 +51,11 @@ function requireInputs() {
 function writeJson(name, value) {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const target = path.join(OUT_DIR, name);
-  fs.writeFileSync(`${target}.partial`, JSON.stringify(value));
-  fs.renameSync(`${target}.partial`, target);
+  // A per-process temp name keeps concurrent runs (prepare beside a test
+  // setup) from reading a half-written file.
+  const tmp = `${target}.${process.pid}.partial`;
+  fs.writeFileSync(tmp, JSON.stringify(value));
+  fs.renameSync(tmp, target);
   return fs.statSync(target).size;
 }
 

@@ -98,6 +98,7 @@ export function* readTarEntries(buf) {
             : 'other';
     yield { name, type, mode: octal(header, 100, 8), data, linkName };
   }
+  if (buf.subarray(at).some((b) => b !== 0)) throw new TarError(`truncated tar header at byte ${at}`);
 }
 
 /**
