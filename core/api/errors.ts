@@ -64,6 +64,8 @@ export interface FieldError {
   /** The full message, as upstream prints it after the field path. */
   detail: string;
   value?: unknown;
+  /** When set, replaces everything after `field: ` (schema validators word their own). */
+  message?: string;
 }
 
 const typeWords: Record<FieldError['type'], string> = {
@@ -87,6 +89,7 @@ function renderValue(value: unknown): string {
 
 /** `metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 ...` */
 export function fieldErrorMessage(e: FieldError): string {
+  if (e.message) return `${e.field}: ${e.message}`;
   const words = typeWords[e.type];
   const hasValue = e.type === 'FieldValueInvalid' || e.type === 'FieldValueTypeInvalid' || e.type === 'FieldValueNotSupported' || e.type === 'FieldValueDuplicate' || e.type === 'FieldValueNotFound';
   const head = hasValue ? `${words}: ${renderValue(e.value)}` : words;

@@ -27,6 +27,19 @@ export interface ListResult {
   continue?: string;
 }
 
+/** A served kind, as discovery would describe it. */
+export interface ResourceType {
+  apiVersion: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+  verbs: string[];
+  /** Reviews and the like: created, never stored. */
+  virtual: boolean;
+  /** Another version of the same resource is the stored one. */
+  alternateVersion: boolean;
+}
+
 export type WatchHandler = (type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK', obj: KubeObject) => void;
 
 /**
@@ -36,7 +49,7 @@ export type WatchHandler = (type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK',
 export class Client {
   readonly objects: ObjectAPI;
   private readonly user: UserInfo;
-  private readonly clock: Clock;
+  readonly clock: Clock;
   readonly fieldManager: string;
 
   constructor(objects: ObjectAPI, opts: ClientOptions) {
@@ -60,6 +73,25 @@ export class Client {
     const d = this.objects.registry.lookup(group, version, kindOrPlural) ?? this.objects.registry.byKind(group, version, kindOrPlural);
     if (!d) throw new StatusError(404, 'NotFound', `the server could not find the requested resource (${kindOrPlural} in ${apiVersion})`);
     return d;
+  }
+
+  /** Every served kind, like discovery; controllers that walk all kinds use it. */
+  resourceTypes(): ResourceType[] {
+    const registry = this.objects.registry;
+    return registry.all().map((d) => ({
+      apiVersion: d.group ? `${d.group}/${d.version}` : d.version,
+      kind: d.kind,
+      plural: d.plural,
+      namespaced: d.namespaced,
+      verbs: registry.verbsOf(d),
+      virtual: !!d.virtual,
+      alternateVersion: !!d.converter,
+    }));
+  }
+
+  /** Calls back when kinds appear or go (CRDs); returns an unsubscribe. */
+  onResourceTypesChanged(listener: () => void): () => void {
+    return this.objects.registry.onChange(listener);
   }
 
   get(apiVersion: string, kind: string, namespace: string | undefined, name: string): KubeObject {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
+import { generateKeyPairSync, webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
@@ -20,6 +20,8 @@ export interface Pki {
   serverKey: string;
   adminCert: string;
   adminKey: string;
+  /** Signs service account tokens. */
+  serviceAccountKey: string;
 }
 
 async function keyPem(key: CryptoKey): Promise<string> {
@@ -132,5 +134,10 @@ export async function ensurePki(dir: string): Promise<Pki> {
   };
   const server = await pair('apiserver', 'CN=skiff-apiserver', true);
   const admin = await pair('admin', 'CN=skiff-admin, O=system:masters', false);
-  return { caCert, caKey, serverCert: server.cert, serverKey: server.key, adminCert: admin.cert, adminKey: admin.key };
+  let saKey = readIf(f('sa.key'));
+  if (!saKey) {
+    saKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    writeFileAtomic(f('sa.key'), saKey, 0o600);
+  }
+  return { caCert, caKey, serverCert: server.cert, serverKey: server.key, adminCert: admin.cert, adminKey: admin.key, serviceAccountKey: saKey };
 }

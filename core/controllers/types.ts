@@ -1,5 +1,4 @@
 import type { Client, InformerFactory, RunningController } from '../client/index.js';
-import type { Registry } from '../registry/registry.js';
 import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
 
@@ -7,8 +6,6 @@ import type { Logger } from '../util/logger.js';
 export interface ControllerContext {
   client: Client;
   informers: InformerFactory;
-  /** Which kinds exist, for controllers that walk all of them (namespace deletion, GC). */
-  registry: Registry;
   clock: Clock;
   logger: Logger;
 }

@@ -91,6 +91,8 @@ export interface ResourceDescriptor {
   gracefulDeletion?: (obj: KubeObject) => number | undefined;
   /** A CRD-defined kind: strategic merge patch is refused, unknown fields pruned by its schema. */
   custom?: boolean;
+  /** A custom kind's openAPIV3Schema, which validates, prunes and defaults it. */
+  structural?: Record<string, unknown>;
   /** How metadata.name is checked; DNS subdomain unless said otherwise. */
   nameRule?: NameRule;
   /**

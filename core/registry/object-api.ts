@@ -232,8 +232,9 @@ export class ObjectAPI {
     if (d.subresources?.status) delete stored.status;
     d.strategy?.defaults?.(stored, ctx);
     d.strategy?.prepareForCreate?.(stored, ctx);
+    // Reviews are never stored, so they need no name.
     const errors = [
-      ...validateObjectMeta(stored.metadata, { namespaced: d.namespaced, nameRule: d.nameRule ?? 'subdomain' }),
+      ...(d.virtual ? [] : validateObjectMeta(stored.metadata, { namespaced: d.namespaced, nameRule: d.nameRule ?? 'subdomain' })),
       ...this.config.schema.typeErrors(stored, d),
     ];
     this.validateOrThrow(d, stored, errors);
@@ -474,6 +475,7 @@ export class ObjectAPI {
     await this.admit({ operation: 'delete', descriptor: d, namespace: old.metadata.namespace, old, ctx });
     const policy = options.propagationPolicy ?? (options.orphanDependents === true ? 'Orphan' : undefined);
     const draft = cloneJson(old);
+    const waitsForKind = !old.metadata.deletionTimestamp && (d.beforeDelete?.(draft) ?? false);
     const finalizers = new Set(draft.metadata.finalizers ?? []);
     if (policy === 'Foreground') {
       finalizers.delete('orphan');
@@ -483,7 +485,6 @@ export class ObjectAPI {
       finalizers.add('orphan');
     }
     const grace = d.gracefulDeletion?.(old) === undefined ? 0 : (options.gracePeriodSeconds ?? d.gracefulDeletion(old)!);
-    const waitsForKind = d.beforeDelete?.(draft) ?? false;
     const now = ctx.clock.now();
     const gone = (): DeleteOutcome => ({
       deleted: true,
@@ -492,7 +493,7 @@ export class ObjectAPI {
     if (old.metadata.deletionTimestamp) {
       // Already terminating: a shorter grace period or a force delete may finish it now.
       const remaining = old.metadata.deletionGracePeriodSeconds ?? 0;
-      if (grace === 0 && options.gracePeriodSeconds === 0 && !(old.metadata.finalizers ?? []).length && !waitsForKind) {
+      if (grace === 0 && options.gracePeriodSeconds === 0 && !(old.metadata.finalizers ?? []).length && !(d.pendingFinalizers?.(old) ?? false)) {
         if (!ctx.dryRun) await this.config.store.commit([{ type: 'delete', key: cur.key, expectRev: cur.rev }]);
         return gone();
       }

@@ -1,6 +1,5 @@
 import { isConflict, isNotFound, runController, WorkQueue, type Informer, type RunningController } from '../../client/index.js';
 import type { KubeObject } from '../../api/types.js';
-import { apiVersionOfDescriptor } from '../../registry/descriptor.js';
 import type { ControllerContext } from '../types.js';
 import { OwnerGraph } from './owner-graph.js';
 
@@ -34,18 +33,19 @@ export function startGarbageCollector(ctx: ControllerContext): RunningController
     });
   };
   const watchAll = () => {
-    for (const d of ctx.registry.all()) {
-      if (d.virtual || d.converter || !(d.verbs ?? ['watch']).includes('watch')) continue;
-      const key = `${d.group}/${d.kind}`;
+    for (const t of client.resourceTypes()) {
+      if (t.virtual || t.alternateVersion || !t.verbs.includes('watch')) continue;
+      const group = t.apiVersion.includes('/') ? t.apiVersion.split('/')[0] : '';
+      const key = `${group}/${t.kind}`;
       if (watched.has(key)) continue;
       watched.add(key);
-      const inf = ctx.informers.for(apiVersionOfDescriptor(d), d.kind);
+      const inf = ctx.informers.for(t.apiVersion, t.kind);
       track(inf);
       inf.start();
     }
   };
   watchAll();
-  const unsubscribe = ctx.registry.onChange(watchAll);
+  const unsubscribe = client.onResourceTypesChanged(watchAll);
 
   const deleteObj = async (obj: KubeObject, inf: Informer, policy: 'Background' | 'Foreground') => {
     try {

@@ -1,5 +1,4 @@
 import { isNotFound, runController, WorkQueue, type RunningController } from '../../client/index.js';
-import { apiVersionOfDescriptor } from '../../registry/descriptor.js';
 import type { ControllerContext } from '../types.js';
 
 const RECHECK_MS = 300;
@@ -24,9 +23,10 @@ export function startNamespaceController(ctx: ControllerContext): RunningControl
       const ns = namespaces.get(undefined, name);
       if (!ns || !ns.metadata.deletionTimestamp) return;
       let remaining = 0;
-      for (const d of ctx.registry.all()) {
-        if (!d.namespaced || d.virtual || !(d.verbs ?? ['list']).includes('list') || d.converter) continue;
-        const apiVersion = apiVersionOfDescriptor(d);
+      for (const t of client.resourceTypes()) {
+        if (!t.namespaced || t.virtual || !t.verbs.includes('list') || t.alternateVersion) continue;
+        const apiVersion = t.apiVersion;
+        const d = t;
         for (const obj of client.list(apiVersion, d.plural, name).items) {
           remaining++;
           if (obj.metadata.deletionTimestamp) continue;

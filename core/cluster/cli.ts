@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { createCluster, type ClusterConfig } from './cluster.js';
+import { defaultKubeconfigPath } from './kubeconfig.js';
+import { defaultDataDir } from './paths.js';
+import { createLogger, type LogLevel } from '../util/logger.js';
+
+const USAGE = `Usage: skiff <command> [options]
+
+Commands:
+  up        Start a single-node Kubernetes cluster on this machine
+  version   Print the Skiff and Kubernetes versions
+
+Options for up:
+  --data-dir DIR        where the cluster keeps its state (default: ${defaultDataDir()})
+  --port N              API server port on 127.0.0.1 (default 6443; 0 picks a free port)
+  --kubeconfig FILE     write a standalone kubeconfig to FILE instead of merging into
+                        ${defaultKubeconfigPath()} as context "skiff"
+  --switch-context      make "skiff" the current context when merging
+  --no-kubelet          run the control plane only; pods are stored but not run
+  --log-level LEVEL     debug, info, warn or error (default warn)
+`;
+
+function skiffVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`skiff: error: ${message}\n`);
+  process.exit(1);
+}
+
+function parsePort(v: string | undefined, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`${name} must be a port number between 0 and 65535, not "${v}"`);
+  return n;
+}
+
+async function up(argv: string[]): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        kubeconfig: { type: 'string' },
+        'switch-context': { type: 'boolean' },
+        'no-kubelet': { type: 'boolean' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const started = Date.now();
+  const level = (values['log-level'] as LogLevel | undefined) ?? 'warn';
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) fail(`--log-level must be debug, info, warn or error`);
+  const kubeconfigFile = values.kubeconfig as string | undefined;
+  const config: ClusterConfig = {
+    dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(),
+    port: parsePort(values.port as string | undefined, '--port', 6443),
+    kubeconfig: kubeconfigFile ? { mode: 'standalone', file: kubeconfigFile } : { mode: 'merge', file: defaultKubeconfigPath(), switchContext: !!values['switch-context'] },
+    kubelet: !values['no-kubelet'],
+    logger: createLogger({ level }),
+    version: skiffVersion(),
+  };
+  const cluster = createCluster(config);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`skiff: ${signal} received, stopping\n`);
+    const force = setTimeout(() => {
+      process.stderr.write('skiff: did not stop within 9s, exiting\n');
+      process.exit(1);
+    }, 9000);
+    force.unref();
+    cluster.stop().then(
+      () => process.exit(0),
+      (err) => {
+        process.stderr.write(`skiff: error while stopping: ${(err as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  try {
+    await cluster.start();
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const where = config.kubeconfig.mode === 'none' ? '' : config.kubeconfig.file;
+  process.stdout.write(`Skiff ${config.version} (Kubernetes v1.34) is ready in ${((Date.now() - started) / 1000).toFixed(2)}s\n`);
+  process.stdout.write(`API server: ${cluster.server_url}\n`);
+  process.stdout.write(`Kubeconfig: ${where} (context "skiff")\n`);
+  process.stdout.write(`Data dir: ${config.dataDir}\n`);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'up':
+      return up(rest);
+    case 'version':
+    case '--version':
+      process.stdout.write(`skiff ${skiffVersion()} (Kubernetes v1.34)\n`);
+      return;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return;
+    default:
+      fail(`unknown command "${cmd}"\n\n${USAGE}`);
+  }
+}
