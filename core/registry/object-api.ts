@@ -109,7 +109,9 @@ export class ObjectAPI {
     const fields = fieldSelector ? parseFieldSelector(fieldSelector) : undefined;
     const extra = d.fieldSelectors ?? {};
     for (const f of fields ?? []) {
-      if (f.field !== 'metadata.name' && f.field !== 'metadata.namespace' && !extra[f.field]) throw badRequest(`field label not supported: ${f.field}`);
+      if (f.field === 'metadata.name' || f.field === 'metadata.namespace' || extra[f.field]) continue;
+      if (!Object.keys(extra).length) throw badRequest(`"${f.field}" is not a known field selector: only "metadata.name", "metadata.namespace"`);
+      throw badRequest(`field label not supported: ${f.field}`);
     }
     const getField = (obj: KubeObject) => (field: string) =>
       field === 'metadata.name' ? obj.metadata.name : field === 'metadata.namespace' ? (obj.metadata.namespace ?? '') : extra[field](obj);

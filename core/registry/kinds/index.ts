@@ -2,12 +2,14 @@ import type { ResourceDescriptor } from '../descriptor.js';
 import { mergeSubresources, type BehaviorTable } from './behavior.js';
 import { catalogDescriptors } from './catalog.js';
 import { namespaceBehavior } from './core/namespace.js';
+import { printerBehaviors } from './printers/index.js';
 
 export { definitionName } from './catalog.js';
 export type { KindBehavior, BehaviorTable } from './behavior.js';
 
 const BEHAVIORS: BehaviorTable = {
-  '/Namespace': namespaceBehavior,
+  ...printerBehaviors,
+  '/Namespace': { ...printerBehaviors['/Namespace'], ...namespaceBehavior },
 };
 
 /** The built-in kinds with their behaviour attached; `extra` lets the composition root add more. */

@@ -105,7 +105,7 @@ describe('objects from a multi-document manifest', () => {
     expect(await k.ok(['get', 'cm', '-n', 'shop', '-l', 'app=web', '-o', 'name'])).toBe('configmap/settings\n');
     expect(await k.ok(['get', 'cm', '-n', 'shop', '-l', 'app!=web', '-o', 'name'])).toBe('');
     expect(await k.ok(['get', 'cm', '-n', 'shop', '--field-selector', 'metadata.name=settings', '-o', 'name'])).toBe('configmap/settings\n');
-    expect(await k.fails(['get', 'cm', '-n', 'shop', '--field-selector', 'spec.bogus=x'])).toMatch(/field label not supported: spec.bogus/);
+    expect(await k.fails(['get', 'cm', '-n', 'shop', '--field-selector', 'spec.bogus=x'])).toMatch(/"spec.bogus" is not a known field selector/);
   });
 
   it('pages through lists with --chunk-size', async () => {
