@@ -366,7 +366,9 @@ export class ObjectAPI {
       const cur = this.current(d, namespace, name);
       const next = mutate(served(d, cur).object);
       try {
-        return await this.writeUpdate(d, cur, next, ctx, subresource, managedByApply);
+        const out = await this.writeUpdate(d, cur, next, ctx, subresource, managedByApply);
+        // A scale write answers with the Scale, not the object behind it.
+        return subresource === 'scale' ? { object: deepFreeze(readScale(d, out.object)) } : out;
       } catch (err) {
         if (err instanceof StoreConflictError && err.kind === 'stale' && !pinned && attempt < MAX_RETRIES) continue;
         if (err instanceof StoreConflictError && err.kind === 'missing') throw notFound({ group: d.group, resource: d.plural }, name);

@@ -47,10 +47,17 @@ export function carryObjectMeta(obj: KubeObject, old: KubeObject, withGeneration
   else delete m.generation;
 }
 
-/** JSON of an object for "did anything change" checks: no resourceVersion, no managedFields times. */
+/** JSON with object keys sorted, so equal objects compare equal whatever order built them. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+  );
+}
+
+/** An object for "did anything change" checks: no resourceVersion, no managedFields times. */
 export function comparable(obj: KubeObject): string {
   const metadata = { ...obj.metadata };
   delete metadata.resourceVersion;
   if (metadata.managedFields) metadata.managedFields = metadata.managedFields.map(({ time: _t, ...rest }) => rest);
-  return JSON.stringify({ ...obj, metadata });
+  return canonicalJson({ ...obj, metadata });
 }

@@ -116,9 +116,15 @@ describe('objects from a multi-document manifest', () => {
 
   it('prints the errors users know', async () => {
     expect(await k.fails(['get', 'deploy', 'nope', '-n', 'shop'])).toMatch(/Error from server \(NotFound\): deployments.apps "nope" not found/);
-    expect(await k.fails(['create', 'configmap', 'settings', '-n', 'shop'])).toMatch(/Error from server \(AlreadyExists\): configmaps "settings" already exists/);
-    expect(await k.fails(['create', 'configmap', 'Bad_Name', '-n', 'shop'])).toMatch(/The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
-    expect(await k.fails(['create', 'configmap', 'x', '-n', 'missing'])).toMatch(/Error from server \(NotFound\): namespaces "missing" not found/);
+    const cmFile = (name: string, ns: string) => {
+      const f = path.join(skiff.workDir, `${name}-${ns}.yaml`);
+      writeFileSync(f, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n`);
+      return f;
+    };
+    expect(await k.fails(['create', '-f', cmFile('settings', 'shop')])).toMatch(/Error from server \(AlreadyExists\): error when creating ".*": configmaps "settings" already exists/);
+    expect(await k.fails(['create', 'configmap', 'settings', '-n', 'shop'])).toMatch(/configmaps "settings" already exists/);
+    expect(await k.fails(['create', '-f', cmFile('Bad_Name', 'shop')])).toMatch(/The ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+    expect(await k.fails(['create', '-f', cmFile('x', 'missing')])).toMatch(/Error from server \(NotFound\): error when creating ".*": namespaces "missing" not found/);
     const cm = await k.json(['get', 'cm', 'settings', '-n', 'shop']);
     cm.data.color = 'red';
     cm.metadata.resourceVersion = String(Number(cm.metadata.resourceVersion) - 1);

@@ -36,7 +36,6 @@ describe('watch and delete', () => {
       await until(() => out.includes('1\n'));
       await k.ok(['patch', 'configmap', 'watched', '--type=merge', '-p', '{"data":{"v":"2"}}']);
       await until(() => out.includes('2\n'));
-      await k.ok(['delete', 'configmap', 'watched']);
     } finally {
       p.kill();
     }
@@ -44,6 +43,7 @@ describe('watch and delete', () => {
   });
 
   it('table watches print rows as they change', async () => {
+    await k.ok(['create', 'configmap', 'row-0', '--from-literal=a=1']);
     const p = spawn(kubectlPath(), ['--kubeconfig', skiff.kubeconfig, '--cache-dir', path.join(skiff.workDir, 'kube-cache'), 'get', 'configmaps', '-w'], { env: { ...process.env, ...k.env } });
     let out = '';
     p.stdout.on('data', (b) => (out += b));
