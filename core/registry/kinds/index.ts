@@ -3,6 +3,7 @@ import { mergeSubresources, type BehaviorTable } from './behavior.js';
 import { catalogDescriptors } from './catalog.js';
 import { namespaceBehavior } from './core/namespace.js';
 import { printerBehaviors } from './printers/index.js';
+import { hpaV1Descriptor } from './autoscaling/hpa-v1.js';
 
 export { definitionName } from './catalog.js';
 export type { KindBehavior, BehaviorTable } from './behavior.js';
@@ -14,7 +15,7 @@ const BEHAVIORS: BehaviorTable = {
 
 /** The built-in kinds with their behaviour attached; `extra` lets the composition root add more. */
 export function builtinDescriptors(extra: BehaviorTable = {}): ResourceDescriptor[] {
-  return catalogDescriptors().map((d) => {
+  const ds = catalogDescriptors().map((d) => {
     const key = `${d.group}/${d.kind}`;
     let out = d;
     for (const b of [BEHAVIORS[key], extra[key]]) {
@@ -23,4 +24,6 @@ export function builtinDescriptors(extra: BehaviorTable = {}): ResourceDescripto
     }
     return out;
   });
+  const hpa = ds.find((d) => d.group === 'autoscaling' && d.kind === 'HorizontalPodAutoscaler');
+  return hpa ? [...ds, hpaV1Descriptor(hpa)] : ds;
 }
