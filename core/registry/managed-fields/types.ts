@@ -19,6 +19,12 @@ export interface UpdateInput {
   subresource?: string;
   time: string;
   schema: SchemaRef;
+  /**
+   * Dotted field paths this write cannot change (`status` on the main resource,
+   * `spec` on the status subresource), as upstream's reset fields: their changes
+   * move no ownership and the writer never owns them.
+   */
+  resetFields?: readonly string[];
 }
 
 export interface ApplyInput {
@@ -29,9 +35,13 @@ export interface ApplyInput {
   manager: string;
   force: boolean;
   apiVersion: string;
+  /** The kind the endpoint serves; the applied object must match it (defaults to the live object's kind). */
+  kind?: string;
   subresource?: string;
   time: string;
   schema: SchemaRef;
+  /** As for UpdateInput. */
+  resetFields?: readonly string[];
 }
 
 /**
