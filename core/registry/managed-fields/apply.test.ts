@@ -203,6 +203,37 @@ describe('server-side apply', () => {
     expect(out.spec.replicas).toBe(5);
   });
 
+  it('lets kubectl take over what its client-side annotation recorded, and rewrites the annotation', () => {
+    const annotated = manifest();
+    annotated.metadata.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(manifest()) };
+    const csa = createdBy('kubectl-client-side-apply', annotated);
+    const out = apply(csa, manifest(3));
+    expect(out.spec.replicas).toBe(3);
+    expect(entry(out, 'kubectl-client-side-apply')!.fieldsV1).not.toHaveProperty(['f:spec', 'f:replicas']);
+    const recorded = out.metadata.annotations!['kubectl.kubernetes.io/last-applied-configuration'];
+    expect(recorded.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(recorded)).toEqual(manifest(3));
+    // Another manager name gets no such allowance.
+    expect(conflictOf(() => apply(csa, manifest(3), 'helm')).code).toBe(409);
+  });
+
+  it('still conflicts on fields the annotation no longer describes', () => {
+    const annotated = manifest();
+    annotated.metadata.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(manifest(1)) };
+    const err = conflictOf(() => apply(createdBy('kubectl-client-side-apply', annotated), manifest(3)));
+    expect(err.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas');
+  });
+
+  it('gives an untracked object’s fields to "before-first-apply"', () => {
+    const untracked = manifest();
+    untracked.metadata = { ...untracked.metadata, uid: 'u1' };
+    expect(conflictOf(() => apply(untracked, manifest(5))).message).toBe(
+      'Apply failed with 1 conflict: conflict with "before-first-apply" using apps/v1: .spec.replicas',
+    );
+    const out = apply(untracked, manifest());
+    expect(out.metadata.managedFields!.map((e) => e.manager)).toEqual(['kubectl', 'before-first-apply']);
+  });
+
   it('leaves reset fields unowned', () => {
     const config = { ...manifest(), status: { replicas: 9 } };
     const out = fm.apply({ applied: config, manager: 'kubectl', force: false, apiVersion: 'apps/v1', time: T2, schema: {}, resetFields: ['status'] });

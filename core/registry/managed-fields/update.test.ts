@@ -94,6 +94,11 @@ describe('field manager: update', () => {
     expect(write(obj, (o) => delete o.metadata.managedFields, 'x')).toEqual(obj.metadata.managedFields);
   });
 
+  it('does not start tracking an existing object nobody tracks', () => {
+    const obj = liveDeployment() as KubeObject;
+    expect(write(obj, (o) => (o.spec.replicas = 9), 'ctl')).toEqual([]);
+  });
+
   it('ignores managedFields a subresource write sends', () => {
     const obj = create();
     const entries = write(obj, (o) => (o.metadata.managedFields = [{}]), 'kubelet', T2, 'status');
