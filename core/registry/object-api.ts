@@ -250,6 +250,7 @@ export class ObjectAPI {
         obj: stored,
         manager: this.manager(ctx),
         apiVersion: apiVersionOfDescriptor(d),
+        resetFields: resetFieldsFor(d),
         time: rfc3339(now),
         schema: this.config.schema.schemaRef(d),
       });
@@ -300,6 +301,8 @@ export class ObjectAPI {
           manager: ctx.fieldManager,
           force: !!opts.force,
           apiVersion: apiVersionOfDescriptor(d),
+          kind: d.kind,
+          resetFields: resetFieldsFor(d),
           time: rfc3339(ctx.clock.now()),
           schema: this.config.schema.schemaRef(d),
         });
@@ -332,6 +335,8 @@ export class ObjectAPI {
             manager: ctx.fieldManager!,
             force: !!opts.force,
             apiVersion: apiVersionOfDescriptor(d),
+            kind: opts.subresource === 'scale' ? 'Scale' : d.kind,
+            resetFields: resetFieldsFor(d, opts.subresource),
             subresource: opts.subresource,
             time: rfc3339(ctx.clock.now()),
             schema: this.config.schema.schemaRef(d),
@@ -436,6 +441,7 @@ export class ObjectAPI {
         manager: this.manager(ctx),
         apiVersion: apiVersionOfDescriptor(d),
         subresource,
+        resetFields: resetFieldsFor(d, subresource),
         time: rfc3339(ctx.clock.now()),
         schema: this.config.schema.schemaRef(d),
       });
@@ -557,6 +563,14 @@ function copyPath(from: KubeObject, to: KubeObject, path: string): void {
   const value = src && typeof src === 'object' ? (src as Record<string, unknown>)[last] : undefined;
   if (value === undefined) delete dst[last];
   else dst[last] = cloneJson(value);
+}
+
+/** What a write through this endpoint cannot change, so its writer never owns it. */
+function resetFieldsFor(d: ResourceDescriptor, subresource?: string): string[] | undefined {
+  if (!d.subresources?.status) return undefined;
+  if (subresource === 'status') return ['spec'];
+  if (!subresource) return ['status'];
+  return undefined;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
