@@ -1,0 +1,1 @@
+export { startScheduler, type SchedulerConfig } from './scheduler.js';
