@@ -1,0 +1,43 @@
+// The bridge over Electron IPC: one connection per window (webContents), closed with it, so
+// a closed or reloaded window drops its watches, log streams and terminals.
+import { BridgeConnection, isClientMessage, type SkiffBridge } from '../../core/bridge/index.js';
+import { IPC_CHANNEL, type ServerMessage } from '../shared/index.js';
+
+/** The part of a webContents the bridge uses. */
+export interface IpcPeer {
+  readonly id: number;
+  send(channel: string, message: ServerMessage): void;
+  isDestroyed(): boolean;
+  once(event: 'destroyed' | 'did-start-navigation', listener: () => void): void;
+}
+
+/** The part of ipcMain the bridge uses. */
+export interface IpcMainLike {
+  on(channel: string, listener: (event: { sender: IpcPeer; senderFrame?: { url: string } | null }, message: unknown) => void): void;
+}
+
+export function serveBridgeOverIpc(ipc: IpcMainLike, bridge: SkiffBridge, isTrusted: (url: string) => boolean): void {
+  const connections = new Map<number, BridgeConnection>();
+  ipc.on(IPC_CHANNEL, (event, message) => {
+    // Only our own pages may talk to the cluster, never a page navigated elsewhere.
+    if (!event.senderFrame || !isTrusted(event.senderFrame.url)) return;
+    if (!isClientMessage(message)) return;
+    const peer = event.sender;
+    let conn = connections.get(peer.id);
+    if (!conn) {
+      const c = new BridgeConnection(bridge, (m) => {
+        if (!peer.isDestroyed()) peer.send(IPC_CHANNEL, m);
+      });
+      conn = c;
+      connections.set(peer.id, c);
+      const drop = () => {
+        c.close();
+        if (connections.get(peer.id) === c) connections.delete(peer.id);
+      };
+      peer.once('destroyed', drop);
+      // A reload starts a new page that re-subscribes; the old page's subscriptions go.
+      peer.once('did-start-navigation', drop);
+    }
+    conn.handle(message);
+  });
+}
