@@ -1,0 +1,10 @@
+export { createClaimBehavior, persistentVolumeBehavior, storageClassBehavior, claimSpecDefaults, validateClaimSpec } from './storage.js';
+export { rbacBehaviors } from './rbac.js';
+export { createIngressBehavior, networkPolicyBehavior, validateIngressSpec } from './networking.js';
+export { coreEventBehavior, eventsV1Behavior } from './events.js';
+export { endpointsBehavior, endpointSliceBehavior } from './discovery.js';
+export { podDisruptionBudgetBehavior, horizontalPodAutoscalerBehavior, hpaDefaults, validateHpaSpec } from './policy-autoscaling.js';
+export { createPriorityClassBehavior } from './scheduling.js';
+export { limitRangeBehavior, limitRangeItemDefaults, resourceQuotaBehavior } from './quota.js';
+export { nodeBehavior, leaseBehavior } from './node-lease.js';
+export { crdBehavior, crdDefaults, validateCrd } from './crd.js';
