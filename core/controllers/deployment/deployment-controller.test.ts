@@ -44,6 +44,7 @@ describe('Deployment controller', () => {
     expect(k.condition(done, 'Progressing')).toMatchObject({ status: 'True', message: `ReplicaSet "web-${hash}" has successfully progressed.` });
     expect(done.status.conditions.map((c: { type: string }) => c.type)).toEqual(['Available', 'Progressing']);
     expect(rolloutComplete(done)).toBe(true);
+    await waitFor(() => k.events('ScalingReplicaSet').length === 1);
     expect(k.events('ScalingReplicaSet')).toEqual([`Scaled up replica set web-${hash} from 0 to 3`]);
   });
 
@@ -75,7 +76,7 @@ describe('Deployment controller', () => {
     expect(k.replicaSets('web').map((rs) => rs.spec.replicas)).toEqual([0, 4]);
     expect(k.get('web').metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
     expect(k.podsOf(oldRS)).toHaveLength(0);
-    expect(k.events('ScalingReplicaSet')).toContain(`Scaled down replica set ${oldRS.metadata.name} from 4 to 3`);
+    await waitFor(() => k.events('ScalingReplicaSet').includes(`Scaled down replica set ${oldRS.metadata.name} from 4 to 3`));
   });
 
   it('reuses the old ReplicaSet on rollback and bumps its revision', async () => {
@@ -122,6 +123,7 @@ describe('Deployment controller', () => {
     await waitFor(() => k.podsOf(newRS).length === 2);
     await k.makeReady(k.podsOf(newRS));
     await waitFor(() => rolloutComplete(k.get('web')));
+    await waitFor(() => k.events('ScalingReplicaSet').length === 3);
     const msgs = k.events('ScalingReplicaSet');
     expect(msgs.indexOf(`Scaled down replica set ${oldRS.metadata.name} from 2 to 0`)).toBeLessThan(msgs.indexOf(`Scaled up replica set ${newRS.metadata.name} from 0 to 2`));
   });
@@ -140,8 +142,8 @@ describe('Deployment controller', () => {
     expect(k.get('web').status.observedGeneration).toBe(3);
     await t.client.patch('apps/v1', 'Deployment', 'default', 'web', 'merge', { spec: { paused: false } });
     await waitFor(() => k.replicaSets('web').length === 2);
-    const resumed = k.events('ScalingReplicaSet');
-    expect(resumed.at(-1)).toMatch(/^Scaled up replica set web-\w+ from 0 to 1$/);
+    const newest = k.replicaSets('web')[1].metadata.name;
+    await waitFor(() => k.events('ScalingReplicaSet').includes(`Scaled up replica set ${newest} from 0 to 1`));
     for (let i = 0; i < 10 && !rolloutComplete(k.get('web')); i++) {
       await t.settle();
       await k.makeReady(k.allPods('web'));
@@ -150,7 +152,7 @@ describe('Deployment controller', () => {
     // `kubectl rollout restart` stamps the template, which makes a new ReplicaSet.
     await t.client.patch('apps/v1', 'Deployment', 'default', 'web', 'strategic', { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-01-15T10:00:00Z' } } } } });
     await waitFor(() => k.replicaSets('web').length === 3);
-    expect(k.get('web').metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+    await waitFor(() => k.get('web').metadata.annotations?.['deployment.kubernetes.io/revision'] === '3');
   });
 
   it('scales the current ReplicaSet and keeps only revisionHistoryLimit old ones', async () => {
@@ -173,7 +175,7 @@ describe('Deployment controller', () => {
     await t.client.patch('apps/v1', 'Deployment', 'default', 'web', 'merge', { spec: { replicas: 3 } }, { subresource: 'scale' });
     const current = k.replicaSets('web')[1];
     await waitFor(() => t.client.get('apps/v1', 'ReplicaSet', 'default', current.metadata.name!).spec.replicas === 3);
-    expect(k.events('ScalingReplicaSet')).toContain(`Scaled up replica set ${current.metadata.name} from 1 to 3`);
+    await waitFor(() => k.events('ScalingReplicaSet').includes(`Scaled up replica set ${current.metadata.name} from 1 to 3`));
     await waitFor(() => k.get('web').status?.replicas === 3);
   });
 });

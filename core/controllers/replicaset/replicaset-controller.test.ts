@@ -46,7 +46,10 @@ describe('ReplicaSet controller', () => {
     await setPodRunning(t.client, pods[1]);
     await waitFor(() => getRs('web').status?.readyReplicas === 2);
     expect(getRs('web').status.availableReplicas).toBe(2);
-    const events = t.client.list('v1', 'Event', 'default').items.filter((e) => e.reason === 'SuccessfulCreate');
+    const events = await waitFor(() => {
+      const evs = t.client.list('v1', 'Event', 'default').items.filter((e) => e.reason === 'SuccessfulCreate');
+      return evs.length === 3 ? evs : undefined;
+    });
     expect(events.map((e) => e.message).sort()).toEqual(pods.map((p) => `Created pod: ${p.metadata.name}`).sort());
   });
 
@@ -59,8 +62,7 @@ describe('ReplicaSet controller', () => {
     await waitFor(() => podsOf('web').length === 1);
     expect(podsOf('web')[0].metadata.name).toBe(pods[0].metadata.name);
     await waitFor(() => getRs('web').status?.replicas === 1 && getRs('web').status?.observedGeneration === 2);
-    const deleted = t.client.list('v1', 'Event', 'default').items.filter((e) => e.reason === 'SuccessfulDelete');
-    expect(deleted).toHaveLength(2);
+    await waitFor(() => t.client.list('v1', 'Event', 'default').items.filter((e) => e.reason === 'SuccessfulDelete').length === 2);
   });
 
   it('adopts matching orphans and releases pods whose labels stop matching', async () => {
