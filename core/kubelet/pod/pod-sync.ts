@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { KubeObject } from '../../api/types.js';
 import type { Clock } from '../../util/clock.js';
@@ -6,7 +6,7 @@ import type { Logger } from '../../util/logger.js';
 import type { ImagePuller } from '../images/image-puller.js';
 import type { ProbeManager } from '../probes/probe-manager.js';
 import { runCheck } from '../probes/probe-runner.js';
-import { attemptOf, LABEL_CONTAINER_KIND, LABEL_NODE, LABEL_TERMINATION_LOG } from '../runtime/labels.js';
+import { attemptOf, LABEL_NODE } from '../runtime/labels.js';
 import type { ContainerDetails, ContainerRuntime } from '../runtime/types.js';
 import { MountError } from '../volumes/projections.js';
 import type { VolumeManager, VolumeSource } from '../volumes/volume-manager.js';
@@ -14,9 +14,10 @@ import { Backoff } from './backoff.js';
 import { containerSpec, podRef, sandboxSpec } from './container-spec.js';
 import { buildEnv, type ObjectLookup } from './env.js';
 import { ConfigError, type NodeFacts } from './field-ref.js';
-import { computePhase, computeStatus, type Waiting } from './pod-status.js';
+import { computePhase, type Waiting } from './pod-status.js';
+import { PodKiller } from './pod-killer.js';
+import { StatusReporter } from './status-reporter.js';
 import { latestOf, PodViewReader, type PodView } from './pod-view.js';
-import { terminationMessage } from './termination-message.js';
 
 export interface PodSyncConfig {
   runtime: ContainerRuntime;
@@ -41,7 +42,7 @@ export interface PodSyncConfig {
   backoffMaxMs?: number;
 }
 
-interface PodState {
+export interface PodState {
   waiting: Map<string, Waiting>;
   startTime: number;
   terminal?: 'Succeeded' | 'Failed';
@@ -60,10 +61,13 @@ export class PodSync {
   private readonly states = new Map<string, PodState>();
   readonly views: PodViewReader;
   private readonly backoff: Backoff;
-  private readonly imageIds = new Map<string, string>();
+  private readonly killer: PodKiller;
+  private readonly reporter: StatusReporter;
 
   constructor(private readonly config: PodSyncConfig) {
     this.views = new PodViewReader(config.runtime);
+    this.killer = new PodKiller(config);
+    this.reporter = new StatusReporter(config);
     this.backoff = new Backoff(config.clock, config.backoffInitialMs ?? 10_000, config.backoffMaxMs ?? 300_000);
   }
 
@@ -85,8 +89,8 @@ export class PodSync {
     const st = this.state(pod);
     let view = await this.views.read(pod.metadata.uid!);
     if (st.terminal) {
-      await this.killAll(pod, view, gracePeriod(pod));
-      await this.report(pod, await this.views.read(pod.metadata.uid!), st, false);
+      await this.killer.killAll(pod, view, gracePeriod(pod));
+      await this.reporter.report(pod, await this.views.read(pod.metadata.uid!), st, false);
       return undefined;
     }
     const node = this.config.node();
@@ -98,27 +102,27 @@ export class PodSync {
     } catch (err) {
       if (!(err instanceof MountError)) throw err;
       this.config.event(pod, 'Warning', 'FailedMount', err.message);
-      await this.report(pod, view, st, false);
+      await this.reporter.report(pod, view, st, false);
       return RETRY_MS;
     }
     if (!sandbox || sandbox.state !== 'running') {
       const ran = [...view.containers.values()].some((l) => l.length > 0);
       if (sandbox && pod.spec?.restartPolicy === 'Never' && ran) {
         // Nothing may run again: what ran decides the phase, anything still up is stopped.
-        await this.killAll(pod, view, 0);
+        await this.killer.killAll(pod, view, 0);
         view = await this.views.read(pod.metadata.uid!);
         const phase = computePhase(pod, view, true, st.waiting);
         st.terminal = phase === 'Succeeded' ? 'Succeeded' : 'Failed';
-        await this.report(pod, view, st, false);
+        await this.reporter.report(pod, view, st, false);
         return undefined;
       }
       if (sandbox) {
         this.config.event(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
-        await this.killAll(pod, view, 0);
+        await this.killer.killAll(pod, view, 0);
       }
       const retry = await this.createSandbox(pod, sandbox ? attemptOf(sandbox) + 1 : 0, volumes, st);
       if (retry !== undefined) {
-        await this.report(pod, view, st, false);
+        await this.reporter.report(pod, view, st, false);
         return retry;
       }
       view = await this.views.read(pod.metadata.uid!);
@@ -174,11 +178,11 @@ export class PodSync {
       if (phase === 'Succeeded' || phase === 'Failed') st.terminal = phase;
     }
     if (st.terminal) {
-      await this.killAll(pod, view, gracePeriod(pod));
+      await this.killer.killAll(pod, view, gracePeriod(pod));
       view = await this.views.read(pod.metadata.uid!);
     }
     this.syncProbes(pod, view, sandbox, podIP);
-    await this.report(pod, view, st, false);
+    await this.reporter.report(pod, view, st, false);
     return requeue;
   }
 
@@ -186,14 +190,14 @@ export class PodSync {
   async terminate(pod: KubeObject, gracePeriodSeconds: number): Promise<void> {
     const st = this.state(pod);
     const view = await this.views.read(pod.metadata.uid!);
-    await this.killAll(pod, view, gracePeriodSeconds);
+    await this.killer.killAll(pod, view, gracePeriodSeconds);
     this.config.probes.removePod(pod.metadata.uid!);
     const after = await this.views.read(pod.metadata.uid!);
     if (!st.terminal) {
       const phase = computePhase({ ...pod, spec: { ...pod.spec, restartPolicy: 'Never' } }, after, true, st.waiting);
       st.terminal = phase === 'Succeeded' ? 'Succeeded' : 'Failed';
     }
-    await this.report(pod, after, st, true);
+    await this.reporter.report(pod, after, st, true);
   }
 
   /** Forgets a pod that is gone: containers, volumes and in-memory state. */
@@ -209,32 +213,6 @@ export class PodSync {
     await this.config.volumes.tearDown(uid);
   }
 
-  async killAll(pod: KubeObject, view: PodView, graceSeconds: number): Promise<void> {
-    const regular = new Set((pod.spec?.containers ?? []).map((c: any) => c.name));
-    const specOf = (name: string) => [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c: any) => c.name === name);
-    const running = [...view.containers.entries()].map(([name, l]) => [name, l[0]!] as const).filter(([, d]) => d.state === 'running');
-    const started = this.config.clock.now();
-    // App containers first, sidecars after them, the sandbox last: upstream's termination order.
-    await Promise.all(running.filter(([n]) => regular.has(n)).map(([n, d]) => this.kill(pod, specOf(n), d, graceSeconds)));
-    const left = Math.max(0, graceSeconds - Math.floor((this.config.clock.now() - started) / 1000));
-    await Promise.all(running.filter(([n]) => !regular.has(n)).map(([n, d]) => this.kill(pod, specOf(n), d, left)));
-    for (const s of view.sandboxes) if (s.state === 'running') await this.config.runtime.stopContainer(s.id, 0);
-  }
-
-  private async kill(pod: KubeObject, c: any, d: ContainerDetails, graceSeconds: number, message?: string): Promise<void> {
-    const name = c?.name ?? d.name;
-    this.config.event(pod, 'Normal', 'Killing', message ?? `Stopping container ${name}`);
-    let grace = graceSeconds;
-    const preStop = c?.lifecycle?.preStop;
-    if (preStop && grace > 0) {
-      const started = this.config.clock.now();
-      const out = await runCheck(this.config.runtime, { containerId: d.id, sandboxId: '', podIP: d.ip, container: c }, preStop, grace * 1000);
-      if (!out.ok) this.config.event(pod, 'Warning', 'FailedPreStopHook', `PreStopHook failed: ${out.message}`);
-      grace = Math.max(0, grace - Math.floor((this.config.clock.now() - started) / 1000));
-    }
-    await this.config.runtime.stopContainer(d.id, grace);
-  }
-
   private async killIfUnhealthy(pod: KubeObject, c: any, d: ContainerDetails): Promise<ContainerDetails | undefined> {
     const uid = pod.metadata.uid!;
     const liveness = this.config.probes.result(uid, d.id, 'liveness');
@@ -243,7 +221,7 @@ export class PodSync {
     if (!which) return d;
     const probe = which === 'startup' ? c.startupProbe : c.livenessProbe;
     const grace = probe?.terminationGracePeriodSeconds ?? gracePeriod(pod);
-    await this.kill(pod, c, d, grace, `Container ${c.name} failed ${which} probe, will be restarted`);
+    await this.killer.kill(pod, c, d, grace, `Container ${c.name} failed ${which} probe, will be restarted`);
     return this.config.runtime.inspectContainer(d.id);
   }
 
@@ -332,7 +310,7 @@ export class PodSync {
       const out = await runCheck(this.config.runtime, { containerId: id, sandboxId: ctx.sandbox.id, podIP: ctx.podIP, container: c }, postStart, gracePeriod(pod) * 1000 || 30_000);
       if (!out.ok) {
         this.config.event(pod, 'Warning', 'FailedPostStartHook', `PostStartHook failed: ${out.message}`);
-        await this.kill(pod, c, (await this.config.runtime.inspectContainer(id))!, gracePeriod(pod), `FailedPostStartHook`);
+        await this.killer.kill(pod, c, (await this.config.runtime.inspectContainer(id))!, gracePeriod(pod), `FailedPostStartHook`);
       }
     }
     await this.pruneOld(uid, c.name);
@@ -367,67 +345,6 @@ export class PodSync {
     this.config.probes.sync(pod, running);
   }
 
-  private async report(pod: KubeObject, view: PodView, st: PodState, terminating: boolean): Promise<void> {
-    const node = this.config.node();
-    const sandbox = view.sandboxes[0];
-    const uid = pod.metadata.uid!;
-    for (const list of view.containers.values()) for (const d of list) await this.resolveImageId(d);
-    const status = computeStatus({
-      pod,
-      view,
-      now: this.config.clock.now(),
-      hostIP: node.hostIP,
-      podIP: sandbox ? podIPOf(pod, sandbox, node) : '',
-      startTime: st.startTime,
-      waiting: st.waiting,
-      terminal: st.terminal,
-      terminating,
-      sandboxReady: sandbox?.state === 'running',
-      probes: {
-        ready: (id) => this.config.probes.result(uid, id, 'readiness'),
-        started: (id) => this.config.probes.result(uid, id, 'startup'),
-        hasReadiness: (id) => this.config.probes.has(uid, id, 'readiness'),
-        hasStartup: (id) => this.config.probes.has(uid, id, 'startup'),
-      },
-      terminationMessage: (d) => this.messageOf(pod, d),
-      imageId: (d) => this.imageIds.get(d.imageId) ?? d.imageId,
-    });
-    await this.config.writeStatus(pod, status);
-  }
-
-  private readonly messages = new Map<string, string>();
-
-  private messageOf(pod: KubeObject, d: ContainerDetails): string | undefined {
-    if (d.state !== 'exited') return undefined;
-    const cached = this.messages.get(d.id);
-    if (cached !== undefined) return cached || undefined;
-    let text = '';
-    const file = d.labels[LABEL_TERMINATION_LOG];
-    if (file) {
-      try {
-        text = readFileSync(file).subarray(0, 4096).toString('utf8');
-      } catch {}
-    }
-    const name = d.labels['io.kubernetes.container.name'];
-    const c = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x: any) => x.name === name);
-    if (!text && d.exitCode !== 0 && c?.terminationMessagePolicy === 'FallbackToLogsOnError') {
-      // Filled in asynchronously; the next status write carries it.
-      void terminationMessage(this.config.runtime, d.id).then((m) => this.messages.set(d.id, m));
-      return undefined;
-    }
-    this.messages.set(d.id, text);
-    return text || undefined;
-  }
-
-  private async resolveImageId(d: ContainerDetails): Promise<void> {
-    if (this.imageIds.has(d.imageId)) return;
-    const info = await this.config.runtime.inspectImage(d.imageId).catch(() => undefined);
-    this.imageIds.set(d.imageId, info?.repoDigests[0] ? `docker-pullable://${info.repoDigests[0]}` : d.imageId);
-  }
-
-  kindOf(d: ContainerDetails): string | undefined {
-    return d.labels[LABEL_CONTAINER_KIND];
-  }
 }
 
 interface StartContext {

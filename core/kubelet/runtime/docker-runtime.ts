@@ -1,8 +1,8 @@
-import net from 'node:net';
-import { PassThrough, Readable, type Duplex } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import Docker from 'dockerode';
 import { dockerConnection, goArch } from './docker-connection.js';
-import { demux, joinDuplex, mergedOutput } from './docker-streams.js';
+import { joinDuplex, mergedOutput } from './docker-streams.js';
+import { connect, session } from './docker-session.js';
 import type {
   ContainerDetails,
   ContainerRuntime,
@@ -56,6 +56,22 @@ export class DockerRuntime implements ContainerRuntime {
       runtimeName: 'docker',
       podNetworkReachable: this.reachable,
     };
+  }
+
+  /**
+   * The address containers reach this host at, for KUBERNETES_SERVICE_HOST: the default
+   * bridge's gateway on a native daemon (the API server must listen there too), Docker
+   * Desktop's `host.docker.internal` (which forwards to the host's loopback) otherwise.
+   */
+  async hostAddressForPods(): Promise<string> {
+    const info = await this.info();
+    if (!info.podNetworkReachable) return 'host.docker.internal';
+    try {
+      const net = await this.docker.getNetwork('bridge').inspect();
+      const gw = (net.IPAM?.Config ?? []).map((c: { Gateway?: string }) => c.Gateway).find((g: string | undefined) => g && !g.includes(':'));
+      if (gw) return gw;
+    } catch {}
+    return '172.17.0.1';
   }
 
   async ping(): Promise<void> {
@@ -307,74 +323,6 @@ export class DockerRuntime implements ContainerRuntime {
       abort.abort();
     };
   }
-}
-
-function session(
-  stream: Duplex,
-  opts: { stdin: boolean; stdout: boolean; stderr: boolean; tty: boolean },
-  resize: (w: number, h: number) => Promise<unknown>,
-  exitCode: () => Promise<number | undefined>,
-): RuntimeSession {
-  const stdout = new PassThrough();
-  const stderr = opts.tty || !opts.stderr ? undefined : new PassThrough();
-  if (opts.tty) {
-    stream.on('data', (c: Buffer) => stdout.write(c));
-  } else {
-    demux(stream, stdout, stderr, false);
-  }
-  const done = new Promise<{ exitCode?: number; error?: string }>((resolve) => {
-    let settled = false;
-    const finish = (error?: string) => {
-      if (settled) return;
-      settled = true;
-      stdout.end();
-      stderr?.end();
-      exitCode().then(
-        (code) => resolve({ exitCode: code, ...(error ? { error } : {}) }),
-        (err: Error) => resolve({ error: error ?? err.message }),
-      );
-    };
-    stream.on('end', () => finish());
-    stream.on('close', () => finish());
-    stream.on('error', (err) => finish(err.message));
-  });
-  let stdin: PassThrough | undefined;
-  if (opts.stdin) {
-    stdin = new PassThrough();
-    stdin.on('data', (c: Buffer) => stream.write(c));
-    // Half-close so the process sees EOF on its stdin while we still read its output.
-    stdin.on('end', () => stream.end());
-  }
-  return {
-    stdin,
-    stdout: opts.stdout ? stdout : undefined,
-    stderr,
-    resize: async (w, h) => {
-      try {
-        await resize(w, h);
-      } catch {}
-    },
-    done,
-    close: () => stream.destroy(),
-  };
-}
-
-function connect(host: string, port: number): Promise<Duplex> {
-  return new Promise((resolve, reject) => {
-    const s = net.connect({ host, port });
-    const timer = setTimeout(() => {
-      s.destroy();
-      reject(new Error(`dial tcp ${host}:${port}: i/o timeout`));
-    }, 5000);
-    s.once('connect', () => {
-      clearTimeout(timer);
-      resolve(s);
-    });
-    s.once('error', (err) => {
-      clearTimeout(timer);
-      reject(new Error(`dial tcp ${host}:${port}: ${(err as NodeJS.ErrnoException).code === 'ECONNREFUSED' ? 'connect: connection refused' : err.message}`));
-    });
-  });
 }
 
 function stateOf(s: string | undefined): ContainerState {
