@@ -1,4 +1,4 @@
-import type { BehaviorTable } from '../behavior.js';
+import { mergeSubresources, type BehaviorTable } from '../behavior.js';
 import {
   coreEventBehavior,
   createClaimBehavior,
@@ -21,7 +21,7 @@ import {
 } from './cluster/index.js';
 import { configMapBehavior, secretBehavior } from './config/index.js';
 import type { ObjectLookup } from './lookup.js';
-import { createPodBehavior } from './pod/index.js';
+import { createPodBehavior, podTemplateBehavior } from './pod/index.js';
 import { createServiceBehavior, type IpAllocator, type NodePortAllocator } from './service/index.js';
 import { cronJobBehavior, daemonSetBehavior, deploymentBehavior, jobBehavior, replicaSetBehavior, replicationControllerBehavior, statefulSetBehavior } from './workloads/index.js';
 
@@ -43,6 +43,7 @@ export interface StrategyDeps {
 export function strategyBehaviors(deps: StrategyDeps): BehaviorTable {
   return {
     '/Pod': createPodBehavior(deps.lookup),
+    '/PodTemplate': podTemplateBehavior,
     '/Service': createServiceBehavior(deps.services),
     '/ReplicationController': replicationControllerBehavior,
     '/Secret': secretBehavior,
@@ -72,6 +73,26 @@ export function strategyBehaviors(deps: StrategyDeps): BehaviorTable {
     'storage.k8s.io/StorageClass': storageClassBehavior,
     'apiextensions.k8s.io/CustomResourceDefinition': crdBehavior,
   };
+}
+
+/**
+ * Merges behaviour tables kind by kind, later tables winning per key, so a kind's printer,
+ * strategy and composition-root extras all survive (a plain object spread would keep only one).
+ */
+export function mergeBehaviorTables(...tables: BehaviorTable[]): BehaviorTable {
+  const out: BehaviorTable = {};
+  for (const table of tables) {
+    for (const [key, b] of Object.entries(table)) {
+      const prev = out[key];
+      if (!prev) {
+        out[key] = b;
+        continue;
+      }
+      const subresources = mergeSubresources(prev.subresources, b.subresources);
+      out[key] = { ...prev, ...b, ...(subresources ? { subresources } : {}) };
+    }
+  }
+  return out;
 }
 
 export type { ObjectLookup } from './lookup.js';

@@ -1,6 +1,7 @@
 import { rfc3339 } from '../../../../util/clock.js';
 import type { KindBehavior } from '../../behavior.js';
 import { DecodeProblem, decoding, entriesOf, forbidden, immutable, invalid, isObject, listOf, notSupported, required, semanticEqual, type Errors } from '../common/field.js';
+import { unifiedDiff } from '../common/line-diff.js';
 import { dnsSubdomain, qualifiedName } from '../common/names.js';
 import { canonicalizeResourceList, compareQuantity, formatQuantity, QUANTITY_FORMAT_ERROR, tryParseQuantity } from '../common/quantity.js';
 import { validateLabelSelector } from '../common/selector.js';
@@ -67,7 +68,7 @@ function validateClaimUpdate(obj: Obj, old: Obj): Errors {
   delete now.volumeAttributesClassName;
   delete was.volumeAttributesClassName;
   const errs: Errors = [];
-  if (!semanticEqual(now, was)) errs.push(forbidden('spec', 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims'));
+  if (!semanticEqual(now, was)) errs.push(forbidden('spec', `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${unifiedDiff(was, now)}`));
   const newSize = tryParseQuantity(obj.spec?.resources?.requests?.storage);
   const oldSize = tryParseQuantity(old.spec?.resources?.requests?.storage);
   const capacity = tryParseQuantity(old.status?.capacity?.storage);
@@ -132,7 +133,8 @@ export const persistentVolumeBehavior: KindBehavior = {
     validateUpdate(obj, old) {
       const source = (spec: Obj | undefined) => Object.fromEntries(PV_SOURCES.map((k) => [k, spec?.[k]]));
       const errs: Errors = [];
-      if (!semanticEqual(source(obj.spec), source(old.spec))) errs.push(forbidden('spec.persistentvolumesource', 'spec.persistentvolumesource is immutable after creation'));
+      if (!semanticEqual(source(obj.spec), source(old.spec)))
+        errs.push(forbidden('spec.persistentvolumesource', `spec.persistentvolumesource is immutable after creation\n${unifiedDiff(source(old.spec), source(obj.spec))}`));
       errs.push(...immutable('volumeMode', obj.spec?.volumeMode, old.spec?.volumeMode));
       if (old.spec?.nodeAffinity) errs.push(...immutable('nodeAffinity', obj.spec?.nodeAffinity, old.spec?.nodeAffinity));
       return errs;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Base64Error, decodeBase64Strict } from './base64.js';
+import { unifiedDiff } from './line-diff.js';
 import { compareQuantity, formatQuantity, parseQuantity, roundUp } from './quantity.js';
 
 describe('quantities', () => {
@@ -61,5 +62,32 @@ describe("Go's base64 decoding", () => {
     expect(offset('aGVsbG8=x')).toBe(8);
     expect(offset('aGVsbG8')).toBe(4);
     expect(offset('YQ=')).toBe(3);
+  });
+});
+
+describe('unified diffs', () => {
+  it('shows changed lines with context, as 1.34 appends to immutability errors', () => {
+    const before = { containers: [{ name: 'c', image: 'x' }], dnsPolicy: 'ClusterFirst', restartPolicy: 'Always' };
+    const after = { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 8080 }] }], dnsPolicy: 'ClusterFirst', restartPolicy: 'Always' };
+    expect(unifiedDiff(before, after)).toBe(
+      [
+        '@@ -2,7 +2,12 @@',
+        '   "containers": [',
+        '    {',
+        '     "image": "x",',
+        '-    "name": "c"',
+        '+    "name": "c",',
+        '+    "ports": [',
+        '+     {',
+        '+      "containerPort": 8080',
+        '+     }',
+        '+    ]',
+        '    }',
+        '   ],',
+        '   "dnsPolicy": "ClusterFirst",',
+        '',
+      ].join('\n'),
+    );
+    expect(unifiedDiff(before, before)).toBe('');
   });
 });

@@ -6,3 +6,4 @@ export { validateResources } from './container-validation.js';
 export { podWarnings } from './pod-warnings.js';
 export { mountServiceAccountToken, tokenVolume, TOKEN_MOUNT_PATH } from './service-account-token.js';
 export { addDefaultTolerations, admitNewPod } from './pod-admission.js';
+export { podTemplateBehavior } from './pod-template.js';

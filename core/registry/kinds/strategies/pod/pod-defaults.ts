@@ -48,8 +48,17 @@ export function podSpecDefaults(spec: Obj, opts: { pod: boolean }): void {
 export function podTemplateDefaults(template: Obj | undefined): void {
   if (!isObject(template)) return;
   template.metadata ??= {};
+  dropNullTimestamp(template.metadata);
   template.spec ??= {};
   podSpecDefaults(template.spec, { pod: false });
+}
+
+/**
+ * Older clients send `creationTimestamp: null` in embedded metadata; 1.34 decodes that as the
+ * zero time and, with omitzero, never writes it back.
+ */
+export function dropNullTimestamp(meta: unknown): void {
+  if (isObject(meta) && meta.creationTimestamp === null) delete meta.creationTimestamp;
 }
 
 function requestsFromLimits(c: Obj): void {

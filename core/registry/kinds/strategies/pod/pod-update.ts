@@ -1,4 +1,5 @@
 import { forbidden, invalid, isObject, listOf, semanticEqual, type Errors } from '../common/field.js';
+import { unifiedDiff } from '../common/line-diff.js';
 
 // ValidatePodUpdate: a pod's spec is fixed once created, apart from a short list of fields.
 
@@ -22,7 +23,7 @@ export function validatePodSpecUpdate(spec: Obj, old: Obj): Errors {
   const added = listOf(spec.schedulingGates).find((g) => !oldGates.includes(g?.name));
   if (added) errs.push(forbidden('spec.schedulingGates', `only deletion is allowed, but found new scheduling gate '${added.name}'`));
   else munged.schedulingGates = old.schedulingGates;
-  if (!semanticEqual(munged, old)) errs.push(forbidden('spec', `${UPDATABLE}\n${specDiff(old, munged)}`));
+  if (!semanticEqual(munged, old)) errs.push(forbidden('spec', `${UPDATABLE}\n${unifiedDiff(old, munged)}`));
   return errs;
 }
 
@@ -45,22 +46,4 @@ function tolerationsUpdate(now: Obj[], old: Obj[]): Errors {
     if (!kept) return [forbidden('spec.tolerations', 'existing toleration can not be modified except its tolerationSeconds')];
   }
   return [];
-}
-
-/** A short, cmp.Diff-like listing of what changed, so users see why the update was refused. */
-function specDiff(old: Obj, now: Obj): string {
-  const lines: string[] = [];
-  const walk = (a: unknown, b: unknown, path: string) => {
-    if (lines.length >= 20 || semanticEqual(a, b)) return;
-    if (isObject(a) && isObject(b)) {
-      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) walk(a[k], b[k], path ? `${path}.${k}` : k);
-    } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-      a.forEach((x, i) => walk(x, b[i], `${path}[${i}]`));
-    } else {
-      if (a !== undefined) lines.push(`- \t${path}: ${JSON.stringify(a)},`);
-      if (b !== undefined) lines.push(`+ \t${path}: ${JSON.stringify(b)},`);
-    }
-  };
-  walk(old, now, '');
-  return `  core.PodSpec{\n${lines.join('\n')}\n  }\n`;
 }

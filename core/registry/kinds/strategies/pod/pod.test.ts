@@ -150,7 +150,8 @@ describe('Pod validation', () => {
     expect(err.status.message).toMatch(
       /^Pod "tmp" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`,`spec\.initContainers\[\*\]\.image`,`spec\.activeDeadlineSeconds`,`spec\.tolerations` \(only additions to existing tolerations\),`spec\.terminationGracePeriodSeconds` \(allow it to be set to 1 if it was previously negative\)\n/,
     );
-    expect(err.status.message).toContain('containers[0].ports');
+    expect(err.status.message).toMatch(/\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+    expect(err.status.message).toMatch(/\n\+ +"containerPort": 8080,\n/);
   });
 
   it('lets the status subresource write phase without touching the spec rules', async () => {

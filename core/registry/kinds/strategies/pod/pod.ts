@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../../../api/types.js';
 import type { KindBehavior } from '../../behavior.js';
 import { decoding, isObject, listOf } from '../common/field.js';
+import { recountGeneration } from '../common/generation.js';
 import type { ObjectLookup } from '../lookup.js';
 import { admitNewPod } from './pod-admission.js';
 import { podSpecDefaults } from './pod-defaults.js';
@@ -36,12 +37,14 @@ export function createPodBehavior(lookup?: ObjectLookup): KindBehavior {
       },
       prepareForUpdate(obj, old) {
         mainWrites.add(obj);
-        if (!isObject(obj.spec) || !isObject(old.spec)) return;
-        // Ephemeral containers change only through their subresource; priority was fixed at create.
-        if (old.spec.ephemeralContainers !== undefined) obj.spec.ephemeralContainers = old.spec.ephemeralContainers;
-        else delete obj.spec.ephemeralContainers;
-        obj.spec.priority ??= old.spec.priority;
-        obj.spec.preemptionPolicy ??= old.spec.preemptionPolicy;
+        if (isObject(obj.spec) && isObject(old.spec)) {
+          // Ephemeral containers change only through their subresource; priority was fixed at create.
+          if (old.spec.ephemeralContainers !== undefined) obj.spec.ephemeralContainers = old.spec.ephemeralContainers;
+          else delete obj.spec.ephemeralContainers;
+          obj.spec.priority ??= old.spec.priority;
+          obj.spec.preemptionPolicy ??= old.spec.preemptionPolicy;
+        }
+        recountGeneration(obj, old);
       },
       validate: (obj) => validatePodSpec(obj.spec, 'spec'),
       validateUpdate(obj, old) {

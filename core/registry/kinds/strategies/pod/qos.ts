@@ -25,8 +25,8 @@ export function qosClassOf(podSpec: Record<string, any> | undefined): QOSClass {
     }
     return found;
   };
-  const sources = isObject(spec.resources) ? [spec.resources] : [...listOf(spec.containers), ...listOf(spec.initContainers)].map((c) => c.resources ?? {});
-  const podLevel = isObject(spec.resources);
+  const podLevel = isObject(spec.resources) && (Object.keys(spec.resources.requests ?? {}).length > 0 || Object.keys(spec.resources.limits ?? {}).length > 0);
+  const sources = podLevel ? [spec.resources] : [...listOf(spec.containers), ...listOf(spec.initContainers)].map((c) => c?.resources ?? {});
   for (const r of sources) {
     add(requests, r.requests);
     const limitsFound = add(limits, r.limits);

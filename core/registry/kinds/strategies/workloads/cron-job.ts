@@ -1,6 +1,7 @@
 import type { KindBehavior } from '../../behavior.js';
 import { invalid, isObject, nonNegative, notSupported, required, type Errors } from '../common/field.js';
 import { isCreate, markCreate } from '../common/phase.js';
+import { dropNullTimestamp } from '../pod/pod-defaults.js';
 import { cronScheduleProblem, timeZoneProblem } from './cron-schedule.js';
 import { validateJobSpecCommon } from './job.js';
 import { nameWarnings, recountGeneration, templateDefaults, templateWarnings } from './workload-common.js';
@@ -59,6 +60,7 @@ export const cronJobBehavior: KindBehavior = {
       s.failedJobsHistoryLimit ??= 1;
       s.jobTemplate ??= {};
       s.jobTemplate.metadata ??= {};
+      dropNullTimestamp(s.jobTemplate.metadata);
       s.jobTemplate.spec ??= {};
       templateDefaults(obj, (s.jobTemplate.spec.template ??= {}));
     },

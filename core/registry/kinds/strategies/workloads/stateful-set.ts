@@ -1,6 +1,7 @@
 import type { KindBehavior } from '../../behavior.js';
 import { decoding, forbidden, invalid, isObject, listOf, nonNegative, notSupported, required, semanticEqual, type Errors } from '../common/field.js';
 import { selectorUsable } from '../common/selector.js';
+import { dropNullTimestamp } from '../pod/pod-defaults.js';
 import { validatePodTemplateSpec } from '../pod/pod-spec-validation.js';
 import { claimSpecDefaults } from '../cluster/storage.js';
 import { alwaysRestart, positiveIntOrPercent, intOrPercentValue, notMoreThan100Percent, recountGeneration, requiredSelector, templateDefaults, templateMatchesSelector, templateWarnings } from './workload-common.js';
@@ -29,6 +30,7 @@ export function statefulSetDefaults(spec: Obj): void {
     claim.apiVersion = 'v1';
     claim.kind = 'PersistentVolumeClaim';
     claim.metadata ??= {};
+    dropNullTimestamp(claim.metadata);
     claim.spec ??= {};
     claimSpecDefaults(claim.spec);
     claim.status ??= {};
