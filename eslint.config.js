@@ -35,6 +35,47 @@ export default tseslint.config(
     ['**/store/**', '**/registry/**', '**/apiserver/**', '**/cluster/**'],
     'controllers, scheduler, kubelet and proxy talk to the cluster through core/client only',
   ),
-  layer(['renderer/**'], ['node:*', 'fs', 'path', 'child_process', 'electron', '**/core/store/**', '**/core/registry/**', '**/electron/main/**'], 'the renderer runs in a browser: it reaches the main process only through the bridge'),
-  layer(['electron/preload/**'], ['**/core/**', '**/electron/main/**'], 'the preload exposes the bridge contract and nothing else'),
+  // The desktop app's zones: the renderer is a browser page (core only as types), the preload
+  // sees nothing but the shared contract, electron/shared is pure, and the main process uses
+  // core through its public entries only.
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'fs', 'path', 'child_process', 'os', 'crypto'].map((name) => ({ name, message: 'the renderer runs in a browser: it reaches the main process only through the bridge' })),
+          patterns: [
+            { group: ['node:*', '**/electron/main/**', '**/electron/preload/**'], message: 'the renderer runs in a browser: it reaches the main process only through the bridge' },
+            { group: ['**/core/**'], allowTypeImports: true, message: 'the renderer may import core only as types (import type)' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [banned(['**/core/**', '**/electron/main/**', '**/renderer/**', 'node:*'], 'the preload exposes the bridge contract from electron/shared and nothing else')] }],
+    },
+  },
+  {
+    files: ['electron/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/shared runs anywhere, the browser included' }],
+          patterns: [banned(['node:*', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**', '**/core/*/**', '!**/core/bridge/contract.js', '!**/core/bridge/methods.js', '!**/core/bridge/protocol.js', '!**/core/api/types.js'], 'electron/shared is pure: only the bridge contract, its names and its protocol')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [banned(['**/core/*/**', '!**/core/cluster/index.js', '!**/core/bridge/index.js', '**/renderer/**', '**/electron/preload/**'], 'the main process uses core through its public entries (core/cluster, core/bridge) only')] }],
+    },
+  },
 );

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: unit tests sit beside the code they test; acceptance tests drive
-// the built `skiff` binary with the real kubectl, helm, Docker and Chromium.
+// Three projects: unit tests sit beside the code they test; acceptance tests drive
+// the built `skiff` binary with the real kubectl, helm and Docker; ui tests drive the
+// dashboard in Chromium against web mode.
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +23,18 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        // The dashboard in Debian's Chromium against web mode, on a real cluster and Docker.
+        test: {
+          name: 'ui',
+          include: ['test/ui/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ['test/ui/support/global-setup.ts'],
         },
       },
     ],

@@ -21,6 +21,7 @@ export function rendererConfig() {
       target: 'chrome120',
       chunkSizeWarningLimit: 1500,
       rollupOptions: { input: path.join(ROOT, 'renderer', 'index.html') },
+      rolldownOptions: { input: path.join(ROOT, 'renderer', 'index.html'), checks: { pluginTimings: false } },
     },
   };
 }

@@ -24,7 +24,7 @@ export const pods: KindSpec = {
     namespaceColumn,
     { id: 'ready', title: 'Ready', width: '60px', value: podReady, align: 'end' },
     { id: 'status', title: 'Status', width: 'minmax(120px, 1fr)', value: (o) => podStatus(o).text, tone: (o) => podStatus(o).tone },
-    { id: 'restarts', title: 'Restarts', width: '72px', value: podRestarts, align: 'end', tone: (o) => (podRestarts(o) > 0 ? 'warn' : undefined) },
+    { id: 'restarts', title: 'Restarts', width: '80px', value: podRestarts, align: 'end', tone: (o) => (podRestarts(o) > 0 ? 'warn' : undefined) },
     { id: 'node', title: 'Node', width: 'minmax(80px, 1fr)', value: (o) => o.spec?.nodeName ?? '' },
     { id: 'ip', title: 'IP', width: '110px', value: (o) => o.status?.podIP ?? '' },
     ageColumn,
