@@ -2,7 +2,7 @@ import type { KubeObject } from '../../api/types.js';
 import { isNotFound, objectKey, type Client, type EventRecorder } from '../../client/index.js';
 import type { Expectations } from '../shared/expectations.js';
 import { podFromTemplate, slowStartBatch } from '../shared/pod-template.js';
-import { podsToDelete } from './pod-ranking.js';
+import { podsToDelete } from '../shared/pod-ranking.js';
 
 /** Upstream's burstReplicas: at most this many creates or deletes per sync. */
 export const BURST_REPLICAS = 500;

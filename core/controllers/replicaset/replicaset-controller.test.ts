@@ -4,7 +4,7 @@ import { startTestCluster, waitFor, type TestCluster } from '../testing/harness.
 import { finishTerminatingPods, setPodRunning } from '../testing/kubelet-double.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { startReplicaSetController } from './replicaset-controller.js';
-import { compareForDeletion } from './pod-ranking.js';
+import { compareForDeletion } from '../shared/pod-ranking.js';
 import { replicaStatus } from './replica-status.js';
 
 let t: TestCluster;

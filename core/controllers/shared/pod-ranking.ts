@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/types.js';
-import { creationMs, isPodReady, podPhase, podReadySince, restartCount } from '../shared/pod-state.js';
+import { creationMs, isPodReady, podPhase, podReadySince, restartCount } from './pod-state.js';
 
 const PHASE_ORDER: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';

@@ -2,8 +2,9 @@ import type { KubeObject } from '../../api/types.js';
 import { newControllerRef } from './owner-refs.js';
 
 export interface PodFromTemplateOptions {
-  /** A fixed name; otherwise `<owner>-` plus the API server's random suffix. */
+  /** A fixed name; otherwise `generateName` (default `<owner>-`) plus the API server's random suffix. */
   name?: string;
+  generateName?: string;
   extraLabels?: Record<string, string>;
   extraAnnotations?: Record<string, string>;
   extraFinalizers?: string[];
@@ -20,7 +21,7 @@ export function podFromTemplate(template: KubeObject | undefined, owner: KubeObj
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      ...(opts.name ? { name: opts.name } : { generateName: `${owner.metadata.name}-` }),
+      ...(opts.name ? { name: opts.name } : { generateName: opts.generateName ?? `${owner.metadata.name}-` }),
       namespace: owner.metadata.namespace,
       ownerReferences: [newControllerRef(owner)],
     },
