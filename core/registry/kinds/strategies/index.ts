@@ -18,8 +18,9 @@ import {
   rbacBehaviors,
   resourceQuotaBehavior,
   storageClassBehavior,
-} from './cluster/index.js';
+} from './platform/index.js';
 import { configMapBehavior, secretBehavior } from './config/index.js';
+import { hardened } from './hardened.js';
 import type { ObjectLookup } from './lookup.js';
 import { createPodBehavior, podTemplateBehavior } from './pod/index.js';
 import { createServiceBehavior, type IpAllocator, type NodePortAllocator } from './service/index.js';
@@ -41,7 +42,7 @@ export interface StrategyDeps {
  * nameRule), so they merge per kind with the printers' tables.
  */
 export function strategyBehaviors(deps: StrategyDeps): BehaviorTable {
-  return {
+  const table: BehaviorTable = {
     '/Pod': createPodBehavior(deps.lookup),
     '/PodTemplate': podTemplateBehavior,
     '/Service': createServiceBehavior(deps.services),
@@ -73,6 +74,7 @@ export function strategyBehaviors(deps: StrategyDeps): BehaviorTable {
     'storage.k8s.io/StorageClass': storageClassBehavior,
     'apiextensions.k8s.io/CustomResourceDefinition': crdBehavior,
   };
+  return Object.fromEntries(Object.entries(table).map(([k, b]) => [k, hardened(b)]));
 }
 
 /**

@@ -79,9 +79,12 @@ export function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Arrays of objects as the strategies walk them; anything else reads as empty. */
+/**
+ * Arrays as the strategies walk them; anything else reads as empty. A null item reads as an
+ * empty object, the zero value Go's decoder would have produced for it.
+ */
 export function listOf<T = Record<string, any>>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : [];
+  return Array.isArray(v) ? (v.map((x) => (x === null || x === undefined ? {} : x)) as T[]) : [];
 }
 
 export function entriesOf(v: unknown): Array<[string, unknown]> {

@@ -20,9 +20,14 @@ function diffLines(a: string[], b: string[]): Op[] {
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) (ops.push({ kind: ' ', line: a[i] }), i++, j++);
-    else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) (ops.push({ kind: '-', line: a[i] }), i++);
-    else (ops.push({ kind: '+', line: b[j] }), j++);
+    if (i < n && j < m && a[i] === b[j]) {
+      ops.push({ kind: ' ', line: a[i++] });
+      j++;
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      ops.push({ kind: '-', line: a[i++] });
+    } else {
+      ops.push({ kind: '+', line: b[j++] });
+    }
   }
   return ops;
 }

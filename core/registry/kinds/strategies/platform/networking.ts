@@ -120,8 +120,11 @@ function validatePolicyPort(p: Obj, f: string): Errors {
 function validatePeer(peer: Obj, f: string): Errors {
   const errs: Errors = [];
   let count = 0;
-  if (isObject(peer.podSelector)) (count++, errs.push(...validateLabelSelector(peer.podSelector, `${f}.podSelector`)));
-  if (isObject(peer.namespaceSelector)) (count++, errs.push(...validateLabelSelector(peer.namespaceSelector, `${f}.namespaceSelector`)));
+  for (const key of ['podSelector', 'namespaceSelector'] as const) {
+    if (!isObject(peer[key])) continue;
+    count++;
+    errs.push(...validateLabelSelector(peer[key], `${f}.${key}`));
+  }
   if (isObject(peer.ipBlock)) {
     count++;
     const cidr = String(peer.ipBlock.cidr ?? '');

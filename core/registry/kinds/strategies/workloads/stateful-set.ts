@@ -3,7 +3,7 @@ import { decoding, forbidden, invalid, isObject, listOf, nonNegative, notSupport
 import { selectorUsable } from '../common/selector.js';
 import { dropNullTimestamp } from '../pod/pod-defaults.js';
 import { validatePodTemplateSpec } from '../pod/pod-spec-validation.js';
-import { claimSpecDefaults } from '../cluster/storage.js';
+import { claimSpecDefaults } from '../platform/storage.js';
 import { alwaysRestart, positiveIntOrPercent, intOrPercentValue, notMoreThan100Percent, recountGeneration, requiredSelector, templateDefaults, templateMatchesSelector, templateWarnings } from './workload-common.js';
 
 type Obj = Record<string, any>;
