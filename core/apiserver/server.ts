@@ -1,6 +1,7 @@
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import { StatusError, notAcceptable, pathNotFound, toStatusError, unauthorized } from '../api/errors.js';
 import type { UserInfo } from '../registry/context.js';
 import type { TlsMaterial } from './tls.js';
@@ -20,53 +21,63 @@ export interface ApiServerOptions {
 }
 
 export interface ApiServer {
-  server: https.Server;
-  listen(port: number, host?: string): Promise<number>;
+  /** Listens on host:port; `accept` can refuse connections by remote address. Resolves the port. */
+  listen(port: number, host?: string, accept?: (remoteAddress: string) => boolean): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The Kubernetes API over HTTPS with client-certificate authentication. */
 export function createApiServer(opts: ApiServerOptions): ApiServer {
   const { deps } = opts;
-  const server = https.createServer(
-    {
-      key: opts.tls.serverKey,
-      cert: opts.tls.serverCert,
-      ca: opts.tls.caCert,
-      requestCert: true,
-      rejectUnauthorized: false,
-      ALPNProtocols: ['http/1.1'],
-    },
-    (req, res) => {
-      handle(opts, req, res).catch((err) => {
-        deps.logger.error('request failed', { path: req.url, error: String((err as Error)?.stack ?? err) });
-        sendError(res, err);
-      });
-    },
-  );
-  server.keepAliveTimeout = 90_000;
-  server.headersTimeout = 95_000;
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    upgrade(opts, req, socket, head).catch((err) => {
-      const status = toStatusError(err).status;
-      const body = JSON.stringify(status);
-      if (socket.writable)
-        socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    });
-  });
+  const servers: https.Server[] = [];
   const sockets = new Set<Duplex>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  const make = (accept?: (remoteAddress: string) => boolean) => {
+    const server = https.createServer(
+      {
+        key: opts.tls.serverKey,
+        cert: opts.tls.serverCert,
+        ca: opts.tls.caCert,
+        requestCert: true,
+        rejectUnauthorized: false,
+        ALPNProtocols: ['http/1.1'],
+      },
+      (req, res) => {
+        handle(opts, req, res).catch((err) => {
+          deps.logger.error('request failed', { path: req.url, error: String((err as Error)?.stack ?? err) });
+          sendError(res, err);
+        });
+      },
+    );
+    server.keepAliveTimeout = 90_000;
+    server.headersTimeout = 95_000;
+    server.on('clientError', (_err, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      upgrade(opts, req, socket, head).catch((err) => {
+        const status = toStatusError(err).status;
+        const body = JSON.stringify(status);
+        if (socket.writable)
+          socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      });
+    });
+    // Refuse before TLS: a connection from where we do not serve gets nothing.
+    server.on('connection', (s) => {
+      if (accept && !accept((s as Socket).remoteAddress ?? '')) {
+        s.destroy();
+        return;
+      }
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    servers.push(server);
+    return server;
+  };
   return {
-    server,
-    listen: (port, host = '127.0.0.1') =>
+    listen: (port, host = '127.0.0.1', accept) =>
       new Promise((resolve, reject) => {
+        const server = make(accept);
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
@@ -75,10 +86,15 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
         });
       }),
     close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
+      Promise.all(
+        servers.splice(0).map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              for (const s of sockets) s.destroy();
+            }),
+        ),
+      ).then(() => undefined),
   };
 }
 

@@ -18,6 +18,12 @@ Options for up:
                         ${defaultKubeconfigPath()} as context "skiff"
   --switch-context      make "skiff" the current context when merging
   --no-kubelet          run the control plane only; pods are stored but not run
+  --node-name NAME      the node's name (default: this host's name)
+  --docker-host URL     the Docker daemon (default: DOCKER_HOST, then the platform's socket)
+  --pause-image IMAGE   the image holding each pod's network namespace
+                        (default: registry.k8s.io/pause:3.10; any local image works offline)
+  --pause-command CMD   the command for a pause image whose own command exits,
+                        e.g. "sleep 2147483647" for busybox
   --log-level LEVEL     debug, info, warn or error (default warn)
 `;
 
@@ -53,6 +59,10 @@ async function up(argv: string[]): Promise<void> {
         kubeconfig: { type: 'string' },
         'switch-context': { type: 'boolean' },
         'no-kubelet': { type: 'boolean' },
+        'node-name': { type: 'string' },
+        'docker-host': { type: 'string' },
+        'pause-image': { type: 'string' },
+        'pause-command': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -74,6 +84,12 @@ async function up(argv: string[]): Promise<void> {
     port: parsePort(values.port as string | undefined, '--port', 6443),
     kubeconfig: kubeconfigFile ? { mode: 'standalone', file: kubeconfigFile } : { mode: 'merge', file: defaultKubeconfigPath(), switchContext: !!values['switch-context'] },
     kubelet: !values['no-kubelet'],
+    node: {
+      name: values['node-name'] as string | undefined,
+      dockerHost: values['docker-host'] as string | undefined,
+      pauseImage: values['pause-image'] as string | undefined,
+      pauseCommand: values['pause-command'] ? String(values['pause-command']).split(/\s+/).filter(Boolean) : undefined,
+    },
     logger: createLogger({ level }),
     version: skiffVersion(),
   };

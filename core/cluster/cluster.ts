@@ -9,6 +9,8 @@ import { ObjectAPI } from '../registry/object-api.js';
 import { Registry } from '../registry/registry.js';
 import { builtinDescriptors } from '../registry/kinds/index.js';
 import { namespaceLifecycle } from '../registry/admission-plugins/namespace-lifecycle.js';
+import { serviceAccountAdmission } from '../registry/admission-plugins/service-account.js';
+import { rootCaPublisher } from '../controllers/root-ca-publisher/root-ca-publisher.js';
 import { CrdSync, crdBehavior } from '../registry/crd/index.js';
 import { reviewBehaviors } from '../registry/kinds/core/reviews.js';
 import { bindPod } from '../registry/binding.js';
@@ -25,6 +27,10 @@ import { mergeKubeconfig, writeStandaloneKubeconfig, type KubeconfigEntry } from
 import { ensurePki, type Pki } from './pki.js';
 import { versionInfo } from './version.js';
 import { wiring } from './wiring.js';
+import { DockerRuntime, startKubelet, type ContainerRuntime, type Kubelet } from '../kubelet/index.js';
+import { podAddressFilter } from './pod-listener.js';
+import type { PodStreams } from '../api/pod-streams.js';
+import { isIP } from 'node:net';
 
 export type KubeconfigTarget = { mode: 'standalone'; file: string } | { mode: 'merge'; file: string; switchContext?: boolean } | { mode: 'none' };
 
@@ -40,8 +46,21 @@ export interface ClusterConfig {
   version?: string;
   /** How often watches get bookmarks. */
   bookmarkIntervalMs?: number;
-  /** Extra controllers, started after the built-in ones (the kubelet, scheduler and workload controllers plug in here). */
+  /** Extra controllers, started after the built-in ones. */
   controllers?: ControllerStarter[];
+  /** How the kubelet finds Docker and what it runs pods with. */
+  node?: NodeOptions;
+}
+
+export interface NodeOptions {
+  name?: string;
+  /** `DOCKER_HOST` format. */
+  dockerHost?: string;
+  pauseImage?: string;
+  /** For pause images (like busybox) whose own command exits. */
+  pauseCommand?: string[];
+  /** Inject a runtime (the simulated one for scale tests). */
+  runtime?: ContainerRuntime;
 }
 
 export type ClusterState = 'stopped' | 'starting' | 'running' | 'stopping' | 'error';
@@ -70,6 +89,9 @@ export class Cluster extends EventEmitter {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly subresources = new Map<string, SubresourceHandler>();
+  kubelet?: Kubelet;
+  /** Logs, exec, attach and port-forward of running pods; absent without a kubelet. */
+  podStreams?: PodStreams;
   readonly upgrades = new Map<string, UpgradeHandler>();
 
   constructor(config: ClusterConfig) {
@@ -118,7 +140,12 @@ export class Cluster extends EventEmitter {
     } catch (err) {
       throw new ClusterStartError(`cannot use data dir ${dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const pkiPromise = ensurePki(path.join(dataDir, 'pki'));
+    // Pods reach the API server at the Docker bridge's gateway (native Linux) or through Docker
+    // Desktop's host.docker.internal; the serving certificate must name the former.
+    const runtime = this.config.kubelet ? (this.config.node?.runtime ?? new DockerRuntime({ dockerHost: this.config.node?.dockerHost })) : undefined;
+    const podHost = runtime ? await runtime.hostAddressForPods().catch(() => undefined) : undefined;
+    const podIp = podHost && isIP(podHost) ? podHost : undefined;
+    const pkiPromise = ensurePki(path.join(dataDir, 'pki'), { serverIps: podIp ? [podIp] : [] });
     try {
       this.store = openStore(this.config.store === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', dataDir }, { clock: this.clock, logger: this.logger.child('store') });
     } catch (err) {
@@ -154,7 +181,7 @@ export class Cluster extends EventEmitter {
       fields: w.fields,
       patchers: w.patchers,
       schema: w.schema,
-      admission: [namespaceLifecycle(this.store)],
+      admission: [namespaceLifecycle(this.store), serviceAccountAdmission(this.store)],
     });
     this.client = new Client(this.objects, { clock: this.clock, fieldManager: 'skiff' });
     this.crds = new CrdSync({ store: this.store, registry: this.registry, objects: this.objects, logger: this.logger.child('crd'), now: () => this.clock.now() });
@@ -185,14 +212,38 @@ export class Cluster extends EventEmitter {
       const code = (err as NodeJS.ErrnoException).code;
       throw new ClusterStartError(code === 'EADDRINUSE' ? `port ${this.config.port} on 127.0.0.1 is already in use; choose another with --port` : `cannot listen on 127.0.0.1:${this.config.port}: ${(err as Error).message}`);
     }
+    if (podIp) {
+      try {
+        await this.server.listen(this.port, podIp, podAddressFilter(podIp));
+      } catch (err) {
+        this.logger.warn('pods cannot reach the API server', { address: `${podIp}:${this.port}`, error: (err as Error).message });
+      }
+    }
     await bootstrapObjects(this.client, { apiPort: this.port });
     const kc = this.config.kubeconfig;
     if (kc.mode === 'standalone') writeStandaloneKubeconfig(kc.file, this.kubeconfigEntry());
     else if (kc.mode === 'merge') mergeKubeconfig(kc.file, this.kubeconfigEntry(), { switchContext: kc.switchContext });
     this.informers = new InformerFactory(this.client);
     const ctx: ControllerContext = { client: this.client, informers: this.informers, clock: this.clock, logger: this.logger.child('controllers') };
-    const starters: ControllerStarter[] = [startNamespaceController, startGarbageCollector, ...(this.config.controllers ?? [])];
+    const starters: ControllerStarter[] = [startNamespaceController, startGarbageCollector, rootCaPublisher(pki.caCert), ...(this.config.controllers ?? [])];
     for (const start of starters) this.running.push(start(ctx));
+    if (runtime) {
+      const client = this.client;
+      this.kubelet = startKubelet(ctx, {
+        dataDir,
+        nodeName: this.config.node?.name,
+        pauseImage: this.config.node?.pauseImage,
+        pauseCommand: this.config.node?.pauseCommand,
+        runtime,
+        apiServer: { host: podHost ?? 'host.docker.internal', port: this.port, caCert: pki.caCert },
+        issueToken: async (namespace, serviceAccount, pod, audiences, expirationSeconds) => {
+          const sa = client.get('v1', 'ServiceAccount', namespace, serviceAccount);
+          return tokens.issue({ namespace, serviceAccount: { name: serviceAccount, uid: sa.metadata.uid! }, pod: { name: pod.metadata.name!, uid: pod.metadata.uid! }, audiences, expirationSeconds });
+        },
+      });
+      this.running.push(this.kubelet);
+      this.podStreams = this.kubelet.streams;
+    }
     this.informers.start();
     this.readyFlag = true;
   }
@@ -206,6 +257,8 @@ export class Cluster extends EventEmitter {
 
   private async stopInner(): Promise<void> {
     this.readyFlag = false;
+    this.kubelet = undefined;
+    this.podStreams = undefined;
     for (const c of this.running.splice(0).reverse()) c.stop();
     this.informers?.stop();
     this.crds?.stop();

@@ -37,7 +37,7 @@ function serial(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
 }
 
-async function issue(opts: { subject: string; caCert: x509.X509Certificate; caKey: CryptoKey; server?: boolean; years: number }): Promise<{ cert: string; key: string }> {
+async function issue(opts: { subject: string; caCert: x509.X509Certificate; caKey: CryptoKey; server?: boolean; years: number; extraIps?: string[] }): Promise<{ cert: string; key: string }> {
   const keys = (await crypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
   const now = Date.now();
   const extensions: x509.Extension[] = [
@@ -58,6 +58,7 @@ async function issue(opts: { subject: string; caCert: x509.X509Certificate; caKe
         { type: 'ip', value: '127.0.0.1' },
         { type: 'ip', value: '::1' },
         { type: 'ip', value: '10.96.0.1' },
+        ...(opts.extraIps ?? []).map((value) => ({ type: 'ip' as const, value })),
       ]),
     );
   }
@@ -92,7 +93,7 @@ function stillValid(pem: string | undefined, minDays = 30): boolean {
  * A CA, a serving certificate and an admin client certificate per data dir, created on first
  * start and reused after, so kubeconfigs stay valid across restarts.
  */
-export async function ensurePki(dir: string): Promise<Pki> {
+export async function ensurePki(dir: string, opts: { serverIps?: string[] } = {}): Promise<Pki> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const f = (n: string) => path.join(dir, n);
   let caCert = readIf(f('ca.crt'));
@@ -122,17 +123,22 @@ export async function ensurePki(dir: string): Promise<Pki> {
   }
   const ca = new x509.X509Certificate(caCert);
   const signingKey = await importKey(caKey);
+  const extraIps = [...new Set(opts.serverIps ?? [])].sort();
+  const sansFile = f('apiserver.ips');
+  // The serving certificate names the addresses pods use; a new address means a new certificate.
+  const sansChanged = (readIf(sansFile) ?? '') !== extraIps.join(',');
   const pair = async (name: string, subject: string, server: boolean) => {
     let cert = readIf(f(`${name}.crt`));
     let key = readIf(f(`${name}.key`));
-    if (rotated || !cert || !key || !stillValid(cert)) {
-      ({ cert, key } = await issue({ subject, caCert: ca, caKey: signingKey, server, years: server ? 1 : 2 }));
+    if (rotated || !cert || !key || !stillValid(cert) || (server && sansChanged)) {
+      ({ cert, key } = await issue({ subject, caCert: ca, caKey: signingKey, server, years: server ? 1 : 2, extraIps: server ? extraIps : [] }));
       writeFileAtomic(f(`${name}.key`), key, 0o600);
       writeFileAtomic(f(`${name}.crt`), cert, 0o644);
     }
     return { cert, key };
   };
   const server = await pair('apiserver', 'CN=skiff-apiserver', true);
+  if (sansChanged) writeFileAtomic(sansFile, extraIps.join(','), 0o644);
   const admin = await pair('admin', 'CN=skiff-admin, O=system:masters', false);
   let saKey = readIf(f('sa.key'));
   if (!saKey) {
