@@ -49,6 +49,10 @@ export class ClusterIpAllocator {
     return idx === undefined ? undefined : intToIpv4(this.base + idx);
   }
 
+  reserveIps(owner: string, ips: Iterable<string>): void {
+    this.used.add(owner, [...ips].filter((ip) => this.contains(ip)));
+  }
+
   holdIps(owner: string, ips: Iterable<string>): void {
     this.used.hold(owner, [...ips].filter((ip) => this.contains(ip)));
   }

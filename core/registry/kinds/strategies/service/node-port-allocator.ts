@@ -25,6 +25,10 @@ export class NodePortRangeAllocator {
     return idx === undefined ? undefined : this.minPort + idx;
   }
 
+  reservePorts(owner: string, ports: Iterable<number>): void {
+    this.used.add(owner, [...ports].filter((p) => p >= this.minPort && p <= this.maxPort));
+  }
+
   holdPorts(owner: string, ports: Iterable<number>): void {
     this.used.hold(owner, [...ports].filter((p) => p >= this.minPort && p <= this.maxPort));
   }

@@ -27,6 +27,17 @@ export class OwnedValues<T extends string | number> {
     this.held.set(owner, mine);
   }
 
+  /** Adds to what `owner` holds, keeping the rest; values held by someone else are left alone. */
+  add(owner: string, values: Iterable<T>): void {
+    const mine = this.held.get(owner) ?? new Set<T>();
+    for (const v of values) {
+      if (this.owners.has(v) && this.owners.get(v) !== owner) continue;
+      this.owners.set(v, owner);
+      mine.add(v);
+    }
+    if (mine.size) this.held.set(owner, mine);
+  }
+
   release(owner: string): void {
     for (const v of this.held.get(owner) ?? []) if (this.owners.get(v) === owner) this.owners.delete(v);
     this.held.delete(owner);

@@ -3,21 +3,25 @@ import { listOf } from '../common/field.js';
 import { ClusterIpAllocator } from './cluster-ip-allocator.js';
 import { NodePortRangeAllocator } from './node-port-allocator.js';
 
-/** What the Service strategy needs to hand out cluster IPs. Owners are "namespace/name". */
+/**
+ * What the Service strategy needs to hand out cluster IPs. Owners are "namespace/name". The
+ * strategy only ever reserves (a write may still fail after admission); releasing is left to
+ * whoever mirrors the committed Services (ServiceAllocators.observe).
+ */
 export interface IpAllocator {
   readonly ipRange: string;
   readonly firstIp: string;
   ipProblem(owner: string, ip: string): string | undefined;
   pickIp(taken?: ReadonlySet<string>): string | undefined;
-  holdIps(owner: string, ips: Iterable<string>): void;
+  reserveIps(owner: string, ips: Iterable<string>): void;
 }
 
-/** What the Service strategy needs to hand out node ports. */
+/** What the Service strategy needs to hand out node ports; same contract as IpAllocator. */
 export interface NodePortAllocator {
   readonly portRange: string;
   portProblem(owner: string, port: number): string | undefined;
   pickPort(taken?: ReadonlySet<number>): number | undefined;
-  holdPorts(owner: string, ports: Iterable<number>): void;
+  reservePorts(owner: string, ports: Iterable<number>): void;
 }
 
 export const serviceOwner = (svc: KubeObject): string => `${svc.metadata.namespace ?? ''}/${svc.metadata.name ?? ''}`;
@@ -34,7 +38,8 @@ export function serviceHoldings(svc: KubeObject): { ips: string[]; ports: number
 
 /**
  * Both pools, kept in step with the stored Services: seed them from a list at startup, then
- * feed them every Service watch event so deletes free their addresses and ports.
+ * feed them every Service watch event. Events are the only thing that frees addresses and
+ * ports (a deleted Service, a type change, a create that never committed once its name is reused).
  */
 export class ServiceAllocators implements IpAllocator, NodePortAllocator {
   readonly ips: ClusterIpAllocator;
@@ -66,8 +71,8 @@ export class ServiceAllocators implements IpAllocator, NodePortAllocator {
     return this.ips.pickIp(taken);
   }
 
-  holdIps(owner: string, ips: Iterable<string>): void {
-    this.ips.holdIps(owner, ips);
+  reserveIps(owner: string, ips: Iterable<string>): void {
+    this.ips.reserveIps(owner, ips);
   }
 
   portProblem(owner: string, port: number): string | undefined {
@@ -78,8 +83,8 @@ export class ServiceAllocators implements IpAllocator, NodePortAllocator {
     return this.nodePorts.pickPort(taken);
   }
 
-  holdPorts(owner: string, ports: Iterable<number>): void {
-    this.nodePorts.holdPorts(owner, ports);
+  reservePorts(owner: string, ports: Iterable<number>): void {
+    this.nodePorts.reservePorts(owner, ports);
   }
 
   /** Forgets everything and takes the given Services as the truth (startup, or a periodic repair). */

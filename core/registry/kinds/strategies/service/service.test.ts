@@ -81,6 +81,15 @@ describe('Service defaults and allocation', () => {
     expect(outside.status.message).toContain('the provided IP (192.168.1.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12');
   });
 
+  it('keeps the stored Service address when a duplicate create fails', async () => {
+    const h = harness();
+    const first = await h.create(svc({ ports: [{ port: 80 }] }));
+    const dup = await h.failure(h.create(svc({ ports: [{ port: 81 }] })));
+    expect(dup.status.reason).toBe('AlreadyExists');
+    const err = await h.failure(h.create(svc({ clusterIP: first.spec.clusterIP, ports: [{ port: 80 }] }, 'thief')));
+    expect(err.status.message).toContain('provided IP is already allocated');
+  });
+
   it('does not record anything on a dry run', async () => {
     const h = harness();
     await h.create(svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30090 }] }, 'dry'), { dryRun: true });

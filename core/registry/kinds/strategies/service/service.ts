@@ -70,8 +70,8 @@ function allocate(svc: KubeObject, old: KubeObject | undefined, alloc: IpAllocat
   if (needsHealthCheckPort(spec) && !spec.healthCheckNodePort) spec.healthCheckNodePort = pick();
   if (dryRun) return;
   const held = serviceHoldings(svc);
-  alloc.holdIps(owner, held.ips);
-  alloc.holdPorts(owner, held.ports);
+  alloc.reserveIps(owner, held.ips);
+  alloc.reservePorts(owner, held.ports);
 }
 
 export function createServiceBehavior(allocator: IpAllocator & NodePortAllocator): KindBehavior {
