@@ -9,7 +9,6 @@ import { ObjectAPI } from '../registry/object-api.js';
 import { Registry } from '../registry/registry.js';
 import { builtinDescriptors } from '../registry/kinds/index.js';
 import { namespaceLifecycle } from '../registry/admission-plugins/namespace-lifecycle.js';
-import { serviceAccountAdmission } from '../registry/admission-plugins/service-account.js';
 import { rootCaPublisher } from '../controllers/root-ca-publisher/root-ca-publisher.js';
 import { CrdSync, crdBehavior } from '../registry/crd/index.js';
 import { reviewBehaviors } from '../registry/kinds/core/reviews.js';
@@ -19,6 +18,9 @@ import { ServiceAccountTokens } from '../apiserver/tokens.js';
 import { successStatus } from '../api/errors.js';
 import type { KubeObject } from '../api/types.js';
 import type { BehaviorTable } from '../registry/kinds/behavior.js';
+import { mergeBehaviorTables, ServiceAllocators, strategyBehaviors } from '../registry/kinds/strategies/index.js';
+import { prefixFor } from '../registry/keys.js';
+import { storeLookup } from './store-lookup.js';
 import { openStore, type Store } from '../store/index.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { createLogger, type Logger } from '../util/logger.js';
@@ -79,6 +81,7 @@ export class Cluster extends EventEmitter {
   private running: RunningController[] = [];
   private informers?: InformerFactory;
   private crds?: CrdSync;
+  private stopHooks: Array<() => void> = [];
   private readyFlag = false;
   readonly registry = new Registry();
   objects?: ObjectAPI;
@@ -143,7 +146,7 @@ export class Cluster extends EventEmitter {
     // Pods reach the API server at the Docker bridge's gateway (native Linux) or through Docker
     // Desktop's host.docker.internal; the serving certificate must name the former.
     const runtime = this.config.kubelet ? (this.config.node?.runtime ?? new DockerRuntime({ dockerHost: this.config.node?.dockerHost })) : undefined;
-    const podHost = runtime ? await runtime.hostAddressForPods().catch(() => undefined) : undefined;
+    const podHost = runtime instanceof DockerRuntime ? await runtime.hostAddressForPods().catch(() => undefined) : undefined;
     const podIp = podHost && isIP(podHost) ? podHost : undefined;
     const pkiPromise = ensurePki(path.join(dataDir, 'pki'), { serverIps: podIp ? [podIp] : [] });
     try {
@@ -173,7 +176,14 @@ export class Cluster extends EventEmitter {
         },
       },
     };
-    for (const d of builtinDescriptors(behaviors)) this.registry.add(d);
+    const services = new ServiceAllocators();
+    const strategies = strategyBehaviors({ services, lookup: storeLookup(this.store, this.registry) });
+    for (const d of builtinDescriptors(mergeBehaviorTables(strategies, behaviors))) this.registry.add(d);
+    // Cluster IPs and node ports in use follow the stored Services, freed when one goes.
+    const servicesPrefix = prefixFor(this.registry.lookup('', 'v1', 'services')!);
+    services.seed(this.store.list(servicesPrefix).items.map((v) => v.object));
+    const serviceWatch = this.store.watch(servicesPrefix, this.store.revision(), (e) => services.observe(e.type, e.value.object));
+    this.stopHooks.push(() => serviceWatch.stop());
     const w = wiring();
     this.objects = new ObjectAPI({
       store: this.store,
@@ -181,7 +191,7 @@ export class Cluster extends EventEmitter {
       fields: w.fields,
       patchers: w.patchers,
       schema: w.schema,
-      admission: [namespaceLifecycle(this.store), serviceAccountAdmission(this.store)],
+      admission: [namespaceLifecycle(this.store)],
     });
     this.client = new Client(this.objects, { clock: this.clock, fieldManager: 'skiff' });
     this.crds = new CrdSync({ store: this.store, registry: this.registry, objects: this.objects, logger: this.logger.child('crd'), now: () => this.clock.now() });
@@ -262,6 +272,7 @@ export class Cluster extends EventEmitter {
     for (const c of this.running.splice(0).reverse()) c.stop();
     this.informers?.stop();
     this.crds?.stop();
+    for (const stop of this.stopHooks.splice(0)) stop();
     await this.server?.close();
     await this.store?.close();
     this.server = undefined;

@@ -22,7 +22,7 @@ import { decodeContinue, encodeContinue } from './continue-token.js';
 import { apiVersionOfDescriptor, type ResourceDescriptor } from './descriptor.js';
 import { keyFor, prefixFor } from './keys.js';
 import type { FieldManager } from './managed-fields/types.js';
-import { carryObjectMeta, comparable, initObjectMeta } from './object-meta.js';
+import { carryObjectMeta, comparable, initObjectMeta, nextGeneration } from './object-meta.js';
 import type { PatchType, StrategicMergePatch } from './patch/types.js';
 import type { Registry } from './registry.js';
 import { served, toStorage, type Served } from './request-version.js';
@@ -424,6 +424,7 @@ export class ObjectAPI {
     if (subresource !== 'status' && !fieldPath) {
       d.strategy?.defaults?.(obj, ctx);
       d.strategy?.prepareForUpdate?.(obj, old, ctx);
+      nextGeneration(obj, old, !!d.generation);
     }
     const errors = [
       ...validateObjectMeta(obj.metadata, { namespaced: d.namespaced, nameRule: d.nameRule ?? 'subdomain' }),

@@ -28,7 +28,14 @@ export function initObjectMeta(obj: KubeObject, now: number, withGeneration: boo
 /** Everything outside metadata and status: what a generation counts. */
 export function specPart(obj: KubeObject): string {
   const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
-  return JSON.stringify(rest);
+  return canonicalJson(rest);
+}
+
+/** Bumps metadata.generation when the spec changed; call after defaults so omitted defaults don't count. */
+export function nextGeneration(obj: KubeObject, old: KubeObject, withGeneration: boolean): void {
+  if (withGeneration) obj.metadata.generation = (old.metadata.generation ?? 1) + (specPart(obj) !== specPart(old) ? 1 : 0);
+  else if (old.metadata.generation !== undefined) obj.metadata.generation = old.metadata.generation;
+  else delete obj.metadata.generation;
 }
 
 /** Carries server-owned metadata from the stored object into an update. */
@@ -42,9 +49,7 @@ export function carryObjectMeta(obj: KubeObject, old: KubeObject, withGeneration
   if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
   else delete m.deletionGracePeriodSeconds;
   if (!m.name) m.name = o.name;
-  if (withGeneration) m.generation = (o.generation ?? 1) + (specPart(obj) !== specPart(old) ? 1 : 0);
-  else if (o.generation !== undefined) m.generation = o.generation;
-  else delete m.generation;
+  nextGeneration(obj, old, withGeneration);
 }
 
 /** JSON with object keys sorted, so equal objects compare equal whatever order built them. */

@@ -103,7 +103,7 @@ describe('objects from a multi-document manifest', () => {
 
   it('selects by label and field', async () => {
     expect(await k.ok(['get', 'cm', '-n', 'shop', '-l', 'app=web', '-o', 'name'])).toBe('configmap/settings\n');
-    expect(await k.ok(['get', 'cm', '-n', 'shop', '-l', 'app!=web', '-o', 'name'])).toBe('');
+    expect(await k.ok(['get', 'cm', '-n', 'shop', '-l', 'app!=web', '-o', 'name'])).toBe('configmap/kube-root-ca.crt\n');
     expect(await k.ok(['get', 'cm', '-n', 'shop', '--field-selector', 'metadata.name=settings', '-o', 'name'])).toBe('configmap/settings\n');
     expect(await k.fails(['get', 'cm', '-n', 'shop', '--field-selector', 'spec.bogus=x'])).toMatch(/"spec.bogus" is not a known field selector/);
   });
