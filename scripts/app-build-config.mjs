@@ -44,7 +44,7 @@ export function electronViteConfig() {
         rollupOptions: {
           input: { index: path.join(ROOT, 'electron', 'preload', 'index.ts') },
           external: ['electron'],
-          output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+          output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
         },
       },
     },

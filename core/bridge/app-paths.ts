@@ -23,16 +23,19 @@ export function defaultRendererDir(appRoot = findAppRoot()): string {
   return path.join(appRoot ?? process.cwd(), 'out', 'renderer');
 }
 
+/** electron-builder's names for the platforms, as resources/bin/<os>-<arch> uses them. */
+const PLATFORM_NAMES: Partial<Record<NodeJS.Platform, string>> = { linux: 'linux', darwin: 'mac', win32: 'win' };
+
 const exe = (name: string) => (process.platform === 'win32' ? `${name}.exe` : name);
 
 /**
- * kubectl and helm for the shell terminal: the app's own `resources/bin` when the tools were
+ * kubectl and helm for the shell terminal: `resources/bin/<os>-<arch>` when the tools were
  * fetched for it, else the development copies from `.cache/tools`, linked under their plain
  * names so `kubectl` on PATH finds them.
  */
 export function defaultToolsDir(appRoot = findAppRoot()): string | undefined {
   if (!appRoot) return undefined;
-  const bundled = path.join(appRoot, 'resources', 'bin');
+  const bundled = path.join(appRoot, 'resources', 'bin', `${PLATFORM_NAMES[process.platform] ?? process.platform}-${process.arch}`);
   if (existsSync(path.join(bundled, exe('kubectl')))) return bundled;
   const cache = path.join(appRoot, '.cache', 'tools', 'bin');
   const sources: Record<string, string> = { kubectl: path.join(cache, 'kubectl-1.34'), helm: path.join(cache, 'helm') };

@@ -42,7 +42,8 @@ export function shellEnvironment(base: NodeJS.ProcessEnv, kubeconfig: string | u
 
 export function defaultShell(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): { file: string; args: string[] } {
   if (platform === 'win32') return { file: 'powershell.exe', args: ['-NoLogo'] };
-  return { file: env.SHELL || '/bin/bash', args: ['-l'] };
+  // Interactive, not login: a login shell's profile (Debian's /etc/profile) would reset PATH.
+  return { file: env.SHELL || '/bin/bash', args: [] };
 }
 
 export class TerminalSessions {

@@ -1,7 +1,6 @@
-// The desktop app's entry: wires Electron's lifecycle to the cluster, the tray, the window
-// and the bridge. The behaviour lives in desktop-app.ts and desktop-host.ts; this stays thin.
+// Wires Electron's lifecycle to the cluster, the tray, the window and the bridge. The
+// behaviour lives in desktop-app.ts and desktop-host.ts; this stays thin.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { app, ipcMain, session } from 'electron';
 import Docker from 'dockerode';
 import { createCluster } from '../../core/cluster/index.js';
@@ -13,8 +12,9 @@ import { ElectronShell } from './electron-shell.js';
 import { serveBridgeOverIpc } from './ipc-bridge.js';
 import { isOwnPage } from './window-options.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererDir = path.join(here, '../renderer');
+// The built app lives in out/ under the app's folder (or its asar archive when packaged).
+const outDir = path.join(app.getAppPath(), 'out');
+const rendererDir = path.join(outDir, 'renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 function toolsDir(): string | undefined {
@@ -26,7 +26,7 @@ function toolsDir(): string | undefined {
 if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
-  const shell = new ElectronShell({ preload: path.join(here, '../preload/index.cjs'), rendererIndex: path.join(rendererDir, 'index.html'), rendererDir, devServerUrl });
+  const shell = new ElectronShell({ preload: path.join(outDir, 'preload', 'index.cjs'), rendererIndex: path.join(rendererDir, 'index.html'), rendererDir, devServerUrl });
   app.on('second-instance', () => shell.showWindow('/'));
   // Quitting from the dock or the OS goes through the same clean stop as the tray's Quit.
   let desktop: DesktopApp | undefined;
