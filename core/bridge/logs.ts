@@ -112,6 +112,11 @@ export function followLogs(host: ClusterHost, req: LogRequest, emit: (e: LogEven
     setTimeout(() => void attempt(), 250);
   };
 
+  if (host.current().state === 'running' && !host.current().podStreams) {
+    emit({ type: 'end', status: failure(503, 'ServiceUnavailable', 'container logs need the kubelet, which this cluster does not run') });
+    return () => {};
+  }
+
   const offWatch = watchObjects(host, { apiVersion: 'v1', kind: 'Pod', namespace: req.namespace, fieldSelector: `metadata.name=${req.pod}` }, (e) => {
     if (closed) return;
     if (e.type === 'unavailable') {
