@@ -3,6 +3,7 @@ import type { SubresourceHandler, UpgradeHandler } from '../deps.js';
 import { createStreamHandler } from './exec-handler.js';
 import { createLogHandler } from './log-handler.js';
 import { createPortForwardHandler } from './port-forward-handler.js';
+import { upgradeRequired } from './upgrade-required.js';
 
 export { createLogHandler } from './log-handler.js';
 export { createStreamHandler } from './exec-handler.js';
@@ -27,4 +28,5 @@ export function registerStreaming(deps: { subresources: Map<string, SubresourceH
   deps.upgrades.set('pods/exec', createStreamHandler('exec', streams));
   deps.upgrades.set('pods/attach', createStreamHandler('attach', streams));
   deps.upgrades.set('pods/portforward', createPortForwardHandler(streams));
+  for (const sub of ['exec', 'attach', 'portforward']) deps.subresources.set(`pods/${sub}`, upgradeRequired);
 }

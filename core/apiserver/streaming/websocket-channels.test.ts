@@ -105,6 +105,14 @@ describe('exec over the WebSocket channel protocol', { timeout: 30_000 }, () => 
     expect(JSON.parse(res.body)).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'BadRequest' });
   });
 
+  it('answers a request without an upgrade like upstream', async () => {
+    for (const sub of ['exec?command=true&stdout=true', 'attach?stdout=true', 'portforward']) {
+      const r = await env.request('POST', `/api/v1/namespaces/default/pods/web/${sub}`);
+      expect(r.status).toBe(400);
+      expect(JSON.parse(r.body).message).toBe('Upgrade request required');
+    }
+  });
+
   it('refuses a request that asks for no stream at all', async () => {
     const r = await env.request('GET', '/api/v1/namespaces/default/pods/web/exec?command=true', { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'v5.channel.k8s.io' });
     expect(r.status).toBe(400);

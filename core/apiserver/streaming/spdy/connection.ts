@@ -45,10 +45,12 @@ export class SpdyConnection extends EventEmitter implements StreamOwner {
   /** Frames whose header block is still being compressed; later frames queue behind them. */
   private outTail: Promise<void> = Promise.resolve();
   private outPending = 0;
+  private drainWaiters: ((err?: Error | null) => void)[] = [];
 
   constructor(private readonly transport: ByteTransport) {
     super();
     transport.on('data', (chunk: Buffer) => this.onBytes(chunk));
+    transport.on('drain', () => this.wakeWriters());
     transport.on('close', () => this.teardown());
   }
 
@@ -123,17 +125,9 @@ export class SpdyConnection extends EventEmitter implements StreamOwner {
       done?.(new Error('the SPDY connection is closed'));
       return;
     }
+    // A writer that has to wait for the peer to catch up is called back on 'drain'.
     if (this.transport.write(frame) || !done) return done?.();
-    const onDrain = (): void => {
-      this.transport.off('close', onClose);
-      done();
-    };
-    const onClose = (): void => {
-      this.transport.off('drain', onDrain);
-      done(new Error('the SPDY connection is closed'));
-    };
-    this.transport.once('drain', onDrain);
-    this.transport.once('close', onClose);
+    this.drainWaiters.push(done);
   }
 
   private sendHeaderFrame(type: number, streamId: number): Promise<void> {
@@ -234,9 +228,16 @@ export class SpdyConnection extends EventEmitter implements StreamOwner {
     this.outTail = this.outTail.then(() => this.transport.destroy());
   }
 
+  private wakeWriters(err?: Error): void {
+    const waiting = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const w of waiting) w(err);
+  }
+
   private teardown(): void {
     if (this.closed) return;
     this.closed = true;
+    this.wakeWriters(new Error('the SPDY connection is closed'));
     for (const s of [...this.streams.values()]) s.abort(false);
     this.streams.clear();
     this.lagging.clear();
