@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BridgeConnection } from '../../core/bridge/connection.js';
-import type { SkiffBridge } from '../../core/bridge/contract.js';
-import type { ServerMessage } from '../../core/bridge/protocol.js';
-import { createBridgeClient, type MessageTransport } from './bridge-client.js';
+import { BridgeConnection, type SkiffBridge } from '../../core/bridge/index.js';
+import { createBridgeClient, type MessageTransport, type ServerMessage } from '../shared/index.js';
 
 /** A transport wired straight to a server-side connection, through JSON as on the wire. */
 function loopback(bridge: SkiffBridge): { transport: MessageTransport; drop(): void; back(): void } {
@@ -28,7 +26,7 @@ function loopback(bridge: SkiffBridge): { transport: MessageTransport; drop(): v
   };
 }
 
-describe('bridge client', () => {
+describe('bridge client over a connection, as over IPC', () => {
   const server = {
     getClusterInfo: async () => ({ phase: 'running' }),
     get: async () => {
