@@ -23,6 +23,10 @@ function toolsDir(): string | undefined {
   return defaultToolsDir();
 }
 
+// One settings folder whatever the build calls itself: ~/.config/Skiff, ~/Library/Application
+// Support/Skiff, %APPDATA%\Skiff.
+app.setPath('userData', path.join(app.getPath('appData'), 'Skiff'));
+
 if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
