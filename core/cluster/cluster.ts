@@ -14,6 +14,7 @@ import { CrdSync, crdBehavior } from '../registry/crd/index.js';
 import { reviewBehaviors } from '../registry/kinds/core/reviews.js';
 import { bindPod } from '../registry/binding.js';
 import { builtinSubresources, tokenHandler } from '../apiserver/handlers/subresources.js';
+import { registerStreaming } from '../apiserver/streaming/index.js';
 import { ServiceAccountTokens } from '../apiserver/tokens.js';
 import { successStatus } from '../api/errors.js';
 import type { KubeObject } from '../api/types.js';
@@ -198,6 +199,7 @@ export class Cluster extends EventEmitter {
     this.crds.start();
     for (const [k, h] of Object.entries(builtinSubresources)) this.subresources.set(k, h);
     this.subresources.set('serviceaccounts/token', tokenHandler(tokens));
+    registerStreaming(this, () => this.podStreams);
     const deps: ApiServerDeps = {
       objects: this.objects,
       registry: this.registry,
