@@ -12,6 +12,8 @@ const { values } = parseArgs({
     'dashboard-port': { type: 'string', default: '0' },
     'renderer-dir': { type: 'string' },
     'no-kubelet': { type: 'boolean' },
+    'pause-image': { type: 'string' },
+    'pause-command': { type: 'string' },
   },
 });
 
@@ -20,6 +22,7 @@ const cluster = createCluster({
   port: Number(values.port),
   kubeconfig: values.kubeconfig ? { mode: 'standalone', file: values.kubeconfig } : { mode: 'none' },
   kubelet: !values['no-kubelet'],
+  node: { pauseImage: values['pause-image'], pauseCommand: values['pause-command']?.split(/\s+/).filter(Boolean) },
   version: '0.1.0',
 });
 await cluster.start();

@@ -33,7 +33,8 @@ export class WebMode {
   }
 
   async start(): Promise<void> {
-    const common = ['--data-dir', this.dataDir, '--port', '0', '--kubeconfig', this.kubeconfig, '--dashboard-port', '0'];
+    // The local test image doubles as the pause image: nothing is pulled from a registry.
+    const common = ['--data-dir', this.dataDir, '--port', '0', '--kubeconfig', this.kubeconfig, '--dashboard-port', '0', '--pause-image', TEST_IMAGE, '--pause-command', 'sleep 2147483647'];
     const args = cliHasDashboard() ? [path.join(REPO_ROOT, 'bin', 'skiff.js'), 'up', ...common] : [path.join(REPO_ROOT, 'dist', 'ui-harness.js'), ...common];
     const p = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: this.workDir } });
     this.proc = p;

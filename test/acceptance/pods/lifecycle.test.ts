@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dockerAvailable, IMAGE_V1 } from '../../support/docker.js';
+import { startPodCluster } from '../../support/pod-cluster.js';
+import type { SkiffProcess } from '../../support/skiff.js';
+import { until } from '../../support/until.js';
+
+let cluster: Awaited<ReturnType<typeof startPodCluster>>;
+let skiff: SkiffProcess;
+let k: SkiffProcess['kubectl'];
+
+function apply(name: string, yaml: string): Promise<string> {
+  const f = path.join(skiff.workDir, `${name}.yaml`);
+  writeFileSync(f, yaml);
+  return k.ok(['apply', '-f', f]);
+}
+
+describe.runIf(dockerAvailable() || process.env.CI === 'true')('container lifecycle', () => {
+  beforeAll(async () => {
+    cluster = await startPodCluster();
+    skiff = cluster.skiff;
+    k = skiff.kubectl;
+    await k.ok(['wait', '--for=condition=Ready', `node/${cluster.node}`, '--timeout=60s']);
+  });
+  afterAll(async () => {
+    await cluster?.dispose();
+  });
+
+  it('mounts a ConfigMap and a Secret as files and env', async () => {
+    await k.ok(['create', 'configmap', 'settings', '--from-literal=color=blue']);
+    await k.ok(['create', 'secret', 'generic', 'creds', '--from-literal=password=s3cret']);
+    await apply('mounts', `apiVersion: v1
+kind: Pod
+metadata: {name: mounts}
+spec:
+  containers:
+  - name: app
+    image: ${IMAGE_V1}
+    imagePullPolicy: Never
+    command: [sleep, "3600"]
+    env:
+    - {name: COLOR, valueFrom: {configMapKeyRef: {name: settings, key: color}}}
+    - {name: PASSWORD, valueFrom: {secretKeyRef: {name: creds, key: password}}}
+    volumeMounts:
+    - {name: cfg, mountPath: /etc/cfg}
+    - {name: sec, mountPath: /etc/sec}
+  volumes:
+  - {name: cfg, configMap: {name: settings}}
+  - {name: sec, secret: {secretName: creds}}
+`);
+    await k.ok(['wait', '--for=condition=Ready', 'pod/mounts', '--timeout=60s']);
+    expect(await k.ok(['exec', 'mounts', '--', 'cat', '/etc/cfg/color'])).toBe('blue');
+    expect(await k.ok(['exec', 'mounts', '--', 'cat', '/etc/sec/password'])).toBe('s3cret');
+    expect((await k.ok(['exec', 'mounts', '--', 'sh', '-c', 'echo $COLOR/$PASSWORD'])).trim()).toBe('blue/s3cret');
+    expect(await k.ok(['exec', 'mounts', '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace'])).toBe('default');
+    await k.ok(['patch', 'secret', 'creds', '--type=merge', '-p', `{"data":{"password":"${Buffer.from('rotated').toString('base64')}"}}`]);
+    await until(async () => (await k.ok(['exec', 'mounts', '--', 'cat', '/etc/sec/password'])) === 'rotated', 90_000, 'secret update in the volume');
+  });
+
+  it('puts a crashing container into CrashLoopBackOff with growing back-off', async () => {
+    await k.ok(['run', 'crasher', `--image=${IMAGE_V1}`, '--image-pull-policy=Never', '--', 'sh', '-c', 'echo dying; exit 1']);
+    const restarts: Array<{ count: number; at: number }> = [];
+    await until(
+      async () => {
+        const s = (await k.json(['get', 'pod', 'crasher'])).status.containerStatuses?.[0];
+        if (s && (restarts.length === 0 || restarts.at(-1)!.count !== s.restartCount)) restarts.push({ count: s.restartCount, at: Date.now() });
+        return s?.restartCount >= 3 && s.state?.waiting?.reason === 'CrashLoopBackOff';
+      },
+      120_000,
+      'CrashLoopBackOff after 3 restarts',
+    );
+    const gaps = restarts.slice(1).map((r, i) => r.at - restarts[i].at);
+    // Back-off doubles: the gap before the third restart is clearly longer than before the second.
+    expect(gaps.at(-1)!).toBeGreaterThan(gaps.at(-2)! * 1.4);
+    expect(await k.ok(['get', 'pod', 'crasher'])).toMatch(/CrashLoopBackOff/);
+    expect(await k.ok(['logs', 'crasher', '--previous'])).toMatch(/dying/);
+  });
+
+  it('restarts a container whose liveness probe fails', async () => {
+    await apply('liveness', `apiVersion: v1
+kind: Pod
+metadata: {name: liveness}
+spec:
+  containers:
+  - name: app
+    image: ${IMAGE_V1}
+    imagePullPolicy: Never
+    command: [sh, -c, "touch /tmp/healthy; sleep 5; rm /tmp/healthy; sleep 3600"]
+    livenessProbe: {exec: {command: [cat, /tmp/healthy]}, periodSeconds: 1, failureThreshold: 2}
+`);
+    await until(async () => (await k.json(['get', 'pod', 'liveness'])).status.containerStatuses?.[0]?.restartCount >= 1, 60_000, 'liveness restart');
+    expect(await k.ok(['describe', 'pod', 'liveness'])).toMatch(/Liveness probe failed/);
+  });
+
+  it('gates a Deployment on readiness', async () => {
+    await apply('gated', `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gated}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: gated}}
+  template:
+    metadata: {labels: {app: gated}}
+    spec:
+      containers:
+      - name: app
+        image: ${IMAGE_V1}
+        imagePullPolicy: Never
+        command: [sleep, "3600"]
+        readinessProbe: {exec: {command: [cat, /tmp/ready]}, periodSeconds: 1}
+`);
+    await until(async () => (await k.json(['get', 'pods', '-l', 'app=gated'])).items[0]?.status?.phase === 'Running', 60_000, 'running');
+    await new Promise((r) => setTimeout(r, 3000));
+    let d = await k.json(['get', 'deploy', 'gated']);
+    expect(d.status.availableReplicas ?? 0).toBe(0);
+    expect(d.status.conditions.find((c: { type: string }) => c.type === 'Available').status).toBe('False');
+    const pod = (await k.json(['get', 'pods', '-l', 'app=gated'])).items[0].metadata.name;
+    await k.ok(['exec', pod, '--', 'touch', '/tmp/ready']);
+    await k.ok(['wait', '--for=condition=Available', 'deployment/gated', '--timeout=60s']);
+    d = await k.json(['get', 'deploy', 'gated']);
+    expect(d.status.availableReplicas).toBe(1);
+  });
+});
