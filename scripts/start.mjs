@@ -19,8 +19,11 @@ function electronBinary() {
   const pathFile = path.join(pkg, 'path.txt');
   if (!existsSync(pathFile)) {
     say('fetching the Electron binary (first start on this machine)…');
-    const r = spawnSync(process.execPath, [path.join(pkg, 'install.js')], { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
-    if (r.status !== 0 || !existsSync(pathFile)) return { why: 'the Electron binary could not be downloaded' };
+    const r = spawnSync(process.execPath, [path.join(pkg, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    if (r.status !== 0 || !existsSync(pathFile)) {
+      const reason = (r.stderr ?? '').split('\n').find((l) => l.trim() && !l.trim().startsWith('at ')) ?? '';
+      return { why: `the Electron binary could not be downloaded${reason ? `: ${reason.trim()}` : ''}` };
+    }
   }
   const bin = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(bin) ? { bin } : { why: 'the Electron binary is missing' };

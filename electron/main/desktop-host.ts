@@ -26,6 +26,7 @@ export function clusterConfigFrom(s: Settings, version: string, kubeconfigFile =
     // Merged like the CLI does: other contexts stay, the current one changes only on request.
     kubeconfig: { mode: 'merge', file: kubeconfigFile, switchContext: false },
     kubelet: true,
+    node: { dockerHost: s.dockerSocket ? (s.dockerSocket.includes('://') ? s.dockerSocket : `unix://${s.dockerSocket}`) : undefined },
     version,
   };
 }
@@ -48,8 +49,6 @@ export class DesktopHost implements ClusterHost {
 
   private build(): BridgedCluster {
     const s = this.opts.settings.get();
-    // The kubelet reads Docker's address from the environment, as the docker CLI does.
-    if (s.dockerSocket) process.env.DOCKER_HOST = s.dockerSocket.includes('://') ? s.dockerSocket : `unix://${s.dockerSocket}`;
     this.builtFrom = s;
     const c = this.opts.createCluster(clusterConfigFrom(s, this.skiffVersion, this.opts.kubeconfigFile)) as BridgedCluster;
     c.on('state', (state: string, detail?: string) => {
