@@ -102,7 +102,7 @@ describe('Job controller', () => {
     expect(p1.metadata.name).toMatch(/^idx-1-[a-z0-9]{5}$/);
     expect(p1.metadata.labels?.['batch.kubernetes.io/job-completion-index']).toBe('1');
     expect(p1.spec.hostname).toBe('idx-1');
-    expect(p1.spec.containers[0].env).toEqual([{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } } }]);
+    expect(p1.spec.containers[0].env).toMatchObject([{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } } }]);
     await setPodTerminated(t.client, p1, 0);
     await waitFor(() => getJob('idx').status?.completedIndexes === '1');
     // A failed index is retried with the same index.
