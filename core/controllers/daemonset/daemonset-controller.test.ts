@@ -80,9 +80,9 @@ describe('DaemonSet controller', () => {
   it('rolls out one node at a time with maxUnavailable 1', async () => {
     for (const n of ['n1', 'n2', 'n3']) await createNode(t.client, n);
     await t.client.create(ds('agent', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } } }));
-    await waitFor(() => nodesOf('agent').length === 3);
+    await waitFor(() => nodesOf('agent').join() === 'n1,n2,n3');
     await readyAll('agent');
-    await waitFor(() => getDs('agent').status?.numberAvailable === 3);
+    await waitFor(() => getDs('agent').status?.numberAvailable === 3, 5000, 'initial');
     await t.client.patch('apps/v1', 'DaemonSet', 'default', 'agent', 'json', [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'agent:2' }]);
     const newHash = await waitFor(() => (getDs('agent').metadata.generation === 2 ? computeTemplateHash(getDs('agent').spec.template) : undefined));
     for (let step = 1; step <= 3; step++) {
