@@ -2,12 +2,11 @@
 // start it (the Kubernetes toggle) and reset it, but not change what the flags decided.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import Docker from 'dockerode';
 import { defaultKubeconfigPath, mergeKubeconfig, type Cluster } from '../cluster/index.js';
 import type { Settings, SettingsView } from './contract.js';
 import type { BridgedCluster, ClusterHost } from './host.js';
 import { SettingsFile, defaultSettings } from './settings.js';
-import { removeSkiffContainers, removeStoreFiles } from './wipe.js';
+import { resetCluster, stopWithPods } from './wipe.js';
 import { unavailable } from './errors.js';
 import { StatusError } from '../api/errors.js';
 
@@ -26,6 +25,7 @@ export function createHeadlessHost(opts: HeadlessHostOptions): ClusterHost & { d
   const cluster = opts.cluster as BridgedCluster;
   const events = new EventEmitter();
   let error: string | undefined;
+  let stopping = false;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = queue.then(fn, fn);
@@ -69,23 +69,27 @@ export function createHeadlessHost(opts: HeadlessHostOptions): ClusterHost & { d
       return () => events.off('change', listener);
     },
     lastError: () => error,
+    phase: () => (stopping ? 'stopping' : cluster.state),
     setKubernetesEnabled: (enabled) =>
       serial(async () => {
         if (enabled) await cluster.start().catch((err: Error) => {
           error = err.message;
           events.emit('change');
         });
-        else await cluster.stop();
+        else {
+          stopping = true;
+          events.emit('change');
+          try {
+            await stopWithPods(cluster);
+          } finally {
+            stopping = false;
+            events.emit('change');
+          }
+        }
       }),
     reset: () =>
       serial(async () => {
-        await cluster.stop();
-        const own = (cluster as { reset?: () => Promise<void> }).reset;
-        if (own) await own.call(cluster);
-        else {
-          await removeSkiffContainers(new Docker()).catch(() => 0);
-          removeStoreFiles(cluster.config.dataDir);
-        }
+        await resetCluster(cluster);
         await cluster.start();
       }),
     async useSkiffContext({ switchContext }) {

@@ -3,7 +3,7 @@
 // one its flags describe), so each implements this and the service stays the same.
 import type { Cluster } from '../cluster/index.js';
 import type { PodStreams } from '../api/pod-streams.js';
-import type { KubeContextResult, SettingsView, Settings, Unsubscribe } from './contract.js';
+import type { ClusterPhase, KubeContextResult, SettingsView, Settings, Unsubscribe } from './contract.js';
 
 /** The cluster as the bridge reads it: `podStreams` comes from the kubelet when it runs. */
 export type BridgedCluster = Cluster & {
@@ -19,6 +19,8 @@ export interface ClusterHost {
   onDidChange(listener: () => void): Unsubscribe;
   /** Why the cluster is in `error` (the last start failure). */
   lastError(): string | undefined;
+  /** The cluster's state as people should see it: `stopping` until its containers are down too. */
+  phase(): ClusterPhase;
   setKubernetesEnabled(enabled: boolean): Promise<void>;
   reset(): Promise<void>;
   useSkiffContext(options: { switchContext: boolean }): Promise<KubeContextResult>;

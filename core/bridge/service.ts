@@ -1,6 +1,7 @@
 // The bridge contract implemented over a running cluster. Both transports serve this one
 // object: the Electron main process through IPC, `skiff up` through HTTP and WebSocket.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import { dockerFor } from './docker.js';
 import type { ClusterInfo, SkiffBridge } from './contract.js';
 import type { ClusterHost } from './host.js';
 import { getObject, listObjects, resourceTypes, watchObjects } from './objects.js';
@@ -15,7 +16,7 @@ export function clusterInfo(host: ClusterHost): ClusterInfo {
   const c = host.current();
   const running = c.state === 'running';
   return {
-    phase: c.state,
+    phase: host.phase(),
     detail: c.state === 'error' ? host.lastError() : undefined,
     kubernetesVersion: KUBERNETES_VERSION,
     skiffVersion: host.skiffVersion,
@@ -30,20 +31,11 @@ export interface BridgeService extends SkiffBridge {
   dispose(): void;
 }
 
-function dockerFor(socket: string): Docker {
-  if (!socket) return new Docker();
-  if (/^(tcp|https?):\/\//.test(socket)) {
-    const u = new URL(socket.replace(/^tcp:/, 'http:'));
-    return new Docker({ host: u.hostname, port: Number(u.port) || 2375 });
-  }
-  return new Docker({ socketPath: socket.replace(/^unix:\/\//, '') });
-}
-
 export function createBridgeService(host: ClusterHost): BridgeService {
   const terminals = new TerminalSessions(host);
   let docker: { socket: string; client: Docker } | undefined;
   const usage = new UsageSampler(host, () => {
-    const socket = host.getSettings().values.dockerSocket;
+    const socket = host.current().config.node?.dockerHost ?? host.getSettings().values.dockerSocket;
     if (docker?.socket !== socket) docker = { socket, client: dockerFor(socket) };
     return docker.client;
   });

@@ -2,7 +2,6 @@
 // behaviour lives in desktop-app.ts and desktop-host.ts; this stays thin.
 import path from 'node:path';
 import { app, ipcMain, session } from 'electron';
-import Docker from 'dockerode';
 import { createCluster } from '../../core/cluster/index.js';
 import { createBridgeService, defaultToolsDir } from '../../core/bridge/index.js';
 import { openAppSettings } from './app-settings.js';
@@ -51,7 +50,6 @@ if (!app.requestSingleInstanceLock()) {
       createCluster,
       skiffVersion: app.getVersion(),
       toolsDir: toolsDir(),
-      docker: (socket) => (socket ? new Docker({ socketPath: socket.replace(/^unix:\/\//, '') }) : new Docker()),
       setOpenAtLogin: (on) => shell.setOpenAtLogin(on),
     });
     const bridge = createBridgeService(host);

@@ -55,7 +55,8 @@ function fixture(opts: { confirm?: boolean; enabled?: boolean } = {}) {
       return c as unknown as Cluster;
     },
     skiffVersion: '0.1.0',
-    docker: () => ({ listContainers: async () => [] }) as never,
+    stopCluster: (c) => c.stop(),
+    resetCluster: (c) => c.stop(),
     setOpenAtLogin: (on) => shell.setOpenAtLogin(on),
   });
   const app = new DesktopApp(host, shell);

@@ -22,8 +22,7 @@ export class DesktopApp {
   }
 
   trayState() {
-    const c = this.host.current();
-    return { phase: c.state, detail: this.host.lastError(), kubernetesVersion: KUBERNETES_VERSION } satisfies Partial<ClusterInfo> & { kubernetesVersion: string };
+    return { phase: this.host.phase(), detail: this.host.lastError(), kubernetesVersion: KUBERNETES_VERSION } satisfies Partial<ClusterInfo> & { kubernetesVersion: string };
   }
 
   private renderTray(): void {

@@ -3,9 +3,8 @@
 // reset so a double click never runs two at once.
 import { EventEmitter } from 'node:events';
 import { defaultKubeconfigPath, type Cluster, type ClusterConfig } from '../../core/cluster/index.js';
-import { removeSkiffContainers, removeStoreFiles, type BridgedCluster, type ClusterHost, type SettingsFile } from '../../core/bridge/index.js';
-import type { Settings, SettingsView } from '../shared/index.js';
-import type Docker from 'dockerode';
+import { resetCluster, stopWithPods, type BridgedCluster, type ClusterHost, type SettingsFile } from '../../core/bridge/index.js';
+import type { ClusterPhase, Settings, SettingsView } from '../shared/index.js';
 import { shapingChanged } from './app-settings.js';
 import { useSkiffContext } from './kube-context.js';
 
@@ -15,7 +14,9 @@ export interface DesktopHostOptions {
   skiffVersion: string;
   toolsDir?: string;
   kubeconfigFile?: string;
-  docker: (socket: string) => Docker;
+  /** Stops the cluster and its pods' containers (replaced in tests). */
+  stopCluster?: (cluster: Cluster) => Promise<void>;
+  resetCluster?: (cluster: Cluster) => Promise<void>;
   setOpenAtLogin: (enabled: boolean) => void;
 }
 
@@ -37,6 +38,7 @@ export class DesktopHost implements ClusterHost {
   private cluster: BridgedCluster;
   private builtFrom: Settings;
   private error?: string;
+  private stopping = false;
   private readonly events = new EventEmitter();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -78,6 +80,10 @@ export class DesktopHost implements ClusterHost {
     return this.error;
   }
 
+  phase(): ClusterPhase {
+    return this.stopping ? 'stopping' : this.cluster.state;
+  }
+
   /** Starts (a rebuilt cluster if its settings changed); a failure shows as the `error` state. */
   start(): Promise<void> {
     return this.serial(async () => {
@@ -93,8 +99,18 @@ export class DesktopHost implements ClusterHost {
     });
   }
 
+  /** Stops the cluster and its pods' containers: Kubernetes off means nothing of it runs. */
   stop(): Promise<void> {
-    return this.serial(() => this.cluster.stop());
+    return this.serial(async () => {
+      this.stopping = true;
+      this.events.emit('change');
+      try {
+        await (this.opts.stopCluster ?? stopWithPods)(this.cluster);
+      } finally {
+        this.stopping = false;
+        this.events.emit('change');
+      }
+    });
   }
 
   async setKubernetesEnabled(enabled: boolean): Promise<void> {
@@ -105,13 +121,7 @@ export class DesktopHost implements ClusterHost {
   reset(): Promise<void> {
     return this.serial(async () => {
       const wasEnabled = this.opts.settings.get().kubernetesEnabled;
-      await this.cluster.stop();
-      const own = (this.cluster as { reset?: () => Promise<void> }).reset;
-      if (own) await own.call(this.cluster);
-      else {
-        await removeSkiffContainers(this.opts.docker(this.opts.settings.get().dockerSocket)).catch(() => 0);
-        removeStoreFiles(this.cluster.config.dataDir);
-      }
+      await (this.opts.resetCluster ?? resetCluster)(this.cluster);
       if (wasEnabled) await this.cluster.start().catch((err: Error) => (this.error = err.message));
       this.events.emit('change');
     });

@@ -120,6 +120,16 @@ describe('dashboard', () => {
   });
 
   it('turns Kubernetes off and on from the toggle, with everything back', async () => {
+    // A pod bound to the node (no scheduler needed) shows that containers stop and come back.
+    const node = (await skiff.kubectl.run(['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout.trim();
+    let uid = '';
+    if (node) {
+      const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ui-sleeper', namespace: NS }, spec: { nodeName: node, automountServiceAccountToken: false, terminationGracePeriodSeconds: 1, containers: [{ name: 'sleeper', image: TEST_IMAGE, command: ['sleep', '3600'] }] } };
+      await skiff.kubectl.ok(['apply', '-f', '-'], { input: JSON.stringify(pod) });
+      await skiff.kubectl.ok(['wait', '--for=condition=Ready', 'pod/ui-sleeper', '-n', NS, '--timeout=60s']);
+      uid = (await skiff.kubectl.json(['get', 'pod', 'ui-sleeper', '-n', NS])).metadata.uid;
+      expect(dockerRunning(uid).length).toBeGreaterThan(0);
+    }
     await go('#/');
     await page.click('label:has([data-test=kube-toggle])');
     await page.waitForSelector('[data-test=phase][data-phase=stopped]', { timeout: 30_000 });
@@ -127,13 +137,14 @@ describe('dashboard', () => {
     const refused = await skiff.kubectl.run(['get', 'namespaces', '--request-timeout=5s']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/refused|unable to connect|connect: /i);
-    const running = dockerRunning();
-    expect(running).toEqual([]);
+    if (uid) expect(dockerRunning(uid)).toEqual([]);
     await page.click('label:has([data-test=kube-toggle])');
     await page.waitForSelector('[data-test=phase][data-phase=running]', { timeout: 60_000 });
     expect((await skiff.kubectl.json(['get', 'configmap', 'ui-config', '-n', NS])).data.colour).toBe('green');
     await go('#/r/configmaps');
     await rowAppears('ui-config', 5000);
+    // The kubelet starts the pod's containers again (restartPolicy Always).
+    if (uid) await until(() => dockerRunning(uid).length > 0, 60_000, 'the pod’s containers to run again');
   });
 
   it('keeps screenshots of the other screens, light and dark', async () => {
@@ -178,6 +189,14 @@ async function waitGoneFromApi(kind: string, name: string, timeoutMs = 30_000): 
   throw new Error(`${kind}/${name} still exists after ${timeoutMs} ms`);
 }
 
+async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function firstPod(selector: string, timeoutMs: number): Promise<string | undefined> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -188,7 +207,8 @@ async function firstPod(selector: string, timeoutMs: number): Promise<string | u
   return undefined;
 }
 
-function dockerRunning(): string[] {
-  const r = spawnSync('docker', ['ps', '-q', '--filter', 'label=skiff.managed=true', '--filter', `label=io.kubernetes.pod.namespace=${NS}`], { encoding: 'utf8' });
+/** Running containers of one pod (other tests' clusters share the Docker daemon). */
+function dockerRunning(podUid: string): string[] {
+  const r = spawnSync('docker', ['ps', '-q', '--filter', 'label=skiff.managed=true', '--filter', `label=io.kubernetes.pod.uid=${podUid}`], { encoding: 'utf8' });
   return (r.stdout ?? '').trim().split('\n').filter(Boolean);
 }
