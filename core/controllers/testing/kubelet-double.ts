@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/types.js';
-import { isNotFound, type Client, type InformerFactory } from '../../client/index.js';
+import { isConflict, isNotFound, type Client, type InformerFactory } from '../../client/index.js';
 import { rfc3339, type Clock } from '../../util/clock.js';
 
 /** Plays the kubelet in controller tests: writes pod status the way the real one would. */
@@ -100,13 +100,25 @@ export async function createNode(client: Client, name: string, opts: NodeOptions
   });
   const readyStatus = opts.ready === undefined ? 'True' : opts.ready === 'Unknown' ? 'Unknown' : opts.ready ? 'True' : 'False';
   const now = rfc3339(client.clock.now());
-  return client.updateStatus({
-    ...node,
+  // Controllers under test may touch the node in between; post status as a kubelet would, on the latest.
+  return retryOnConflict(() => client.updateStatus({
+    ...client.get('v1', 'Node', undefined, node.metadata.name!),
     status: {
       capacity,
       allocatable: capacity,
       conditions: [{ type: 'Ready', status: readyStatus, reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: now, lastTransitionTime: now }],
       addresses: [{ type: 'InternalIP', address: '192.168.65.3' }, { type: 'Hostname', address: name }],
     },
-  });
+  }));
+}
+
+/** client-go's RetryOnConflict: read, change, write, again if someone wrote in between. */
+export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isConflict(err) || i >= attempts) throw err;
+    }
+  }
 }
