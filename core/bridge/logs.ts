@@ -37,6 +37,9 @@ export function followLogs(host: ClusterHost, req: LogRequest, emit: (e: LogEven
   let abort: AbortController | undefined;
   let lastInstance: string | undefined;
   let lastTs: string | undefined;
+  /** The instance whose stream ended on its own (not by our abort). */
+  let ended: string | undefined;
+  let abortedByUs = false;
   let waitingSaid = '';
   let pod: KubeObject | undefined;
 
@@ -83,8 +86,10 @@ export function followLogs(host: ClusterHost, req: LogRequest, emit: (e: LogEven
     if (!streams) return end(failure(503, 'ServiceUnavailable', 'container logs need the kubelet, which this cluster does not run'));
     const inst = instanceOf(pod, req.container);
     if (!req.previous) {
-      if (!inst) return notice(`waiting for container ${req.container} to start…`);
-      if (inst.id === lastInstance && !inst.running) return notice(`container ${req.container} has exited; waiting for it to restart…`);
+      if (!inst) return notice(lastInstance ? `container ${req.container} has exited; waiting for it to restart…` : `waiting for container ${req.container} to start…`);
+      // Its stream ended by itself: that instance has nothing more to say, whatever the
+      // (possibly older) status still claims. Only a new instance is worth a new stream.
+      if (inst.id === ended) return notice(`container ${req.container} has exited; waiting for it to restart…`);
       if (lastInstance && inst.id !== lastInstance) {
         notice(`container ${req.container} restarted; following the new instance`);
         lastTs = undefined;
@@ -94,10 +99,13 @@ export function followLogs(host: ClusterHost, req: LogRequest, emit: (e: LogEven
     lastInstance = inst?.id;
     streaming = true;
     waitingSaid = '';
+    abortedByUs = false;
     abort = new AbortController();
     try {
       const stream = await streams.logs(pod, req.container, { follow, previous: !!req.previous, timestamps: true, tailLines: resumeAfter ? undefined : req.tailLines, sinceTime: resumeAfter?.replace(/\.\d+Z$/, 'Z') }, abort.signal);
+      abort.signal.addEventListener('abort', () => stream.destroy());
       await pump(stream, resumeAfter);
+      if (!abortedByUs) ended = inst?.id;
     } catch (err) {
       if (closed) return;
       if (!follow) return end(toStatus(err));
@@ -120,6 +128,10 @@ export function followLogs(host: ClusterHost, req: LogRequest, emit: (e: LogEven
   const offWatch = watchObjects(host, { apiVersion: 'v1', kind: 'Pod', namespace: req.namespace, fieldSelector: `metadata.name=${req.pod}` }, (e) => {
     if (closed) return;
     if (e.type === 'unavailable') {
+      // The cluster went away under the stream: when it is back, the same instance may still
+      // run, and resumes after the last line we saw.
+      abortedByUs = true;
+      ended = undefined;
       abort?.abort();
       notice('the cluster is not running; waiting for it…');
       return;

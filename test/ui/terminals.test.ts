@@ -76,11 +76,28 @@ describe('terminals', () => {
     if (!(await runningPod('ui-ticker', 30_000))) ctx.skip('pods do not run here (no kubelet wired into the cluster yet)');
     await page.evaluate(() => (location.hash = '#/r/pods/ui-test/ui-ticker'));
     await page.click('[data-test=logs]');
-    const before = await waitForText('[data-test=log-terminal]', /tick \d+/);
+    const before = await waitForText('[data-test=dock] .pane:visible [data-test=log-terminal]', /tick \d+/);
     const last = Math.max(...[...before.matchAll(/tick (\d+)/g)].map((m) => Number(m[1])));
     // A line the container prints only now, with the page already open, must arrive.
-    await waitForText('[data-test=log-terminal]', new RegExp(`tick ${last + 2}\\b`), 10_000);
+    await waitForText('[data-test=dock] .pane:visible [data-test=log-terminal]', new RegExp(`tick ${last + 2}\\b`), 10_000);
     await b.shot('logs');
+  });
+
+  it('keeps following the log when the container restarts', async (ctx) => {
+    const node = (await skiff.kubectl.run(['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout.trim();
+    if (!node) ctx.skip('this cluster registers no node (no kubelet)');
+    // Prints three lines numbered by its start, then exits; the kubelet starts it again.
+    const script = 'n=$(cat /tmp/n 2>/dev/null || echo 0); echo $((n+1)) > /tmp/n; for i in 1 2 3; do echo "run $n line $i"; sleep 1; done';
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ui-restarter', namespace: NS }, spec: { nodeName: node, automountServiceAccountToken: false, terminationGracePeriodSeconds: 1, restartPolicy: 'Always', volumes: [{ name: 'state', emptyDir: {} }], containers: [{ name: 'once', image: TEST_IMAGE, command: ['sh', '-c', script], volumeMounts: [{ name: 'state', mountPath: '/tmp' }] }] } };
+    await skiff.kubectl.ok(['apply', '-f', '-'], { input: JSON.stringify(pod) });
+    if (!(await runningPod('ui-restarter', 30_000))) ctx.skip('the pod did not start');
+    await page.evaluate(() => (location.hash = '#/r/pods/ui-test/ui-restarter'));
+    await page.click('[data-test=logs]');
+    const sel = '[data-test=dock] .pane:visible [data-test=log-terminal]';
+    await waitForText(sel, /run 0 line 1/);
+    const text = await waitForText(sel, /restarted; following the new instance[\s\S]*run 1 line 1/, 60_000);
+    expect(text).toMatch(/run 0 line 3/);
+    await b.shot('logs-restart');
   });
 
   it('opens a shell in a container', async (ctx) => {
