@@ -46,14 +46,14 @@ export function createHeadlessHost(opts: HeadlessHostOptions): ClusterHost & { d
     const values: Settings = {
       ...stored,
       kubernetesEnabled: cluster.state === 'running' || cluster.state === 'starting',
-      apiPort: cluster.config.port,
+      apiPort: cluster.port ?? cluster.config.port,
       dataDir: cluster.config.dataDir,
-      dockerSocket: process.env.DOCKER_HOST ?? '',
+      dockerSocket: cluster.config.node?.dockerHost ?? process.env.DOCKER_HOST ?? '',
       startAtLogin: false,
     };
     return {
       values,
-      readOnly: { apiPort: FROM_FLAGS, dataDir: FROM_FLAGS, dockerSocket: 'taken from DOCKER_HOST when skiff up starts', startAtLogin: 'only the desktop app starts at login' },
+      readOnly: { apiPort: FROM_FLAGS, dataDir: FROM_FLAGS, dockerSocket: 'set by skiff up (--docker-host, else DOCKER_HOST)', startAtLogin: 'only the desktop app starts at login' },
       pendingRestart: [],
     };
   };

@@ -86,6 +86,14 @@ describe('bridge service', () => {
     expect(got[0]).toMatchObject({ type: 'end', status: { code: 503 } });
   });
 
+  it('resets to an empty cluster that serves again', async () => {
+    await bridge.applyYaml(CM('doomed', 'x'));
+    const info = await bridge.resetCluster();
+    expect(info.phase).toBe('running');
+    await expect(bridge.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'doomed' })).rejects.toMatchObject({ status: { code: 404 } });
+    expect((await bridge.list({ apiVersion: 'v1', kind: 'Namespace' })).items.map((n) => n.metadata.name)).toContain('default');
+  });
+
   it('keeps dashboard preferences and refuses the ones the command line decided', async () => {
     const view = await bridge.updateSettings({ theme: 'dark', showSystemContainers: true });
     expect(view.values).toMatchObject({ theme: 'dark', showSystemContainers: true, kubernetesEnabled: true });
