@@ -8,7 +8,7 @@ export interface IpcPeer {
   readonly id: number;
   send(channel: string, message: ServerMessage): void;
   isDestroyed(): boolean;
-  once(event: 'destroyed' | 'did-start-navigation', listener: () => void): void;
+  once(event: 'destroyed' | 'did-navigate' | 'render-process-gone', listener: () => void): void;
 }
 
 /** The part of ipcMain the bridge uses. */
@@ -35,8 +35,10 @@ export function serveBridgeOverIpc(ipc: IpcMainLike, bridge: SkiffBridge, isTrus
         if (connections.get(peer.id) === c) connections.delete(peer.id);
       };
       peer.once('destroyed', drop);
-      // A reload starts a new page that re-subscribes; the old page's subscriptions go.
-      peer.once('did-start-navigation', drop);
+      peer.once('render-process-gone', drop);
+      // A reload commits a new document that subscribes afresh; the old one's subscriptions go.
+      // (did-navigate is for whole documents only: the router's hash changes do not fire it.)
+      peer.once('did-navigate', drop);
     }
     conn.handle(message);
   });
