@@ -186,6 +186,10 @@ describe('dashboard', () => {
     await go(`#/r/pods`);
     await page.waitForTimeout(300);
     await b.shot('pods-dark');
+    await go(`#/r/configmaps/${NS}/ui-config`);
+    await page.click('[data-test=tab-YAML]');
+    await page.waitForSelector('[data-test=yaml-editor] .cm-content');
+    await b.shot('yaml-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     expect(b.errors).toEqual([]);
   });
