@@ -46,10 +46,15 @@ export class ElectronShell implements DesktopShell {
   }
 
   showWindow(route = '/'): void {
-    if (!this.window || this.window.isDestroyed()) this.window = this.createWindow();
     const hash = route.replace(/^\/?/, '/');
-    if (this.paths.devServerUrl) void this.window.loadURL(`${this.paths.devServerUrl}#${hash}`);
-    else void this.window.loadFile(this.paths.rendererIndex, { hash });
+    if (!this.window || this.window.isDestroyed()) {
+      this.window = this.createWindow();
+      if (this.paths.devServerUrl) void this.window.loadURL(`${this.paths.devServerUrl}#${hash}`);
+      else void this.window.loadFile(this.paths.rendererIndex, { hash });
+    } else {
+      // Already loaded: move within the page rather than reload it (and its terminals).
+      void this.window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#${hash}`)}`).catch(() => {});
+    }
     this.window.show();
     this.window.focus();
   }
