@@ -62,8 +62,9 @@ export class UsageSampler {
     if (cluster.state !== 'running' || !cluster.client) return;
     const node = cluster.client.list('v1', 'Node').items[0];
     const alloc = node?.status?.allocatable ?? node?.status?.capacity ?? {};
-    const req = requestedBy(cluster.client.list('v1', 'Pod').items);
-    const used = await this.dockerUse().catch(() => undefined);
+    const pods = cluster.client.list('v1', 'Pod').items;
+    const req = requestedBy(pods);
+    const used = await this.dockerUse(new Set(pods.map((p) => p.metadata.uid ?? ''))).catch(() => undefined);
     const usage: NodeUsage = {
       cpuCapacity: parseQuantity(alloc.cpu),
       memoryCapacity: parseQuantity(alloc.memory),
@@ -76,10 +77,12 @@ export class UsageSampler {
     for (const l of this.listeners) l(usage);
   }
 
-  private async dockerUse(): Promise<{ cpu: number; memory: number } | undefined> {
+  /** Counts only this cluster's pods: other clusters may share the Docker daemon. */
+  private async dockerUse(podUids: Set<string>): Promise<{ cpu: number; memory: number } | undefined> {
     const docker = this.docker();
     if (!docker) return undefined;
-    const list = await docker.listContainers({ filters: { label: [MANAGED_LABEL], status: ['running'] } });
+    const all = await docker.listContainers({ filters: { label: [MANAGED_LABEL], status: ['running'] } });
+    const list = all.filter((c) => podUids.has(c.Labels?.['io.kubernetes.pod.uid'] ?? ''));
     let cpu = 0;
     let memory = 0;
     const now = Date.now();
