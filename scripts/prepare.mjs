@@ -13,3 +13,4 @@ function run(args) {
 run(['scripts/fetch-tools.mjs', '--only=kubectl-1.34,client-node']);
 run(['scripts/codegen/index.mjs']);
 run(['scripts/build-core.mjs']);
+run(['scripts/build-app.mjs', '--renderer']);

@@ -55,9 +55,12 @@ function vitest(name, args, env = {}) {
 
 check('typecheck core', 'npx', ['tsc', '-p', 'core']);
 check('typecheck tests', 'npx', ['tsc', '-p', 'test']);
+check('typecheck electron', 'npx', ['tsc', '-p', 'electron']);
+check('typecheck renderer', 'npx', ['vue-tsc', '-p', 'renderer']);
 check('lint', 'npx', ['eslint', '.']);
 vitest('unit', ['--project', 'unit']);
 vitest('acceptance kubectl 1.34', ['--project', 'acceptance'], { SKIFF_KUBECTL: '1.34' });
+vitest('ui', ['--project', 'ui']);
 for (const v of ['1.33', '1.35']) vitest(`acceptance kubectl ${v}`, ['--project', 'acceptance', 'test/acceptance/kubectl'], { SKIFF_KUBECTL: v });
 
 console.log('');

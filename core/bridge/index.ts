@@ -8,7 +8,7 @@ export { BridgeConnection } from './connection.js';
 export { createBridgeService, clusterInfo, type BridgeService } from './service.js';
 export type { ClusterHost, BridgedCluster } from './host.js';
 export { SettingsFile, defaultSettings, validateSettings } from './settings.js';
-export { resetCluster, stopWithPods, removeStoreFiles } from './wipe.js';
+export { resetCluster, stopWithPods } from './wipe.js';
 export { dockerFor } from './docker.js';
 export { startDashboard, DEFAULT_DASHBOARD_PORT, type Dashboard, type DashboardOptions } from './dashboard.js';
 export { defaultToolsDir, defaultRendererDir, findAppRoot } from './app-paths.js';

@@ -4,6 +4,7 @@ import { createCluster, type ClusterConfig } from './cluster.js';
 import { defaultKubeconfigPath } from './kubeconfig.js';
 import { defaultDataDir } from './paths.js';
 import { createLogger, type LogLevel } from '../util/logger.js';
+import { startDashboard } from '../bridge/index.js';
 
 const USAGE = `Usage: skiff <command> [options]
 
@@ -24,6 +25,9 @@ Options for up:
                         (default: registry.k8s.io/pause:3.10; any local image works offline)
   --pause-command CMD   the command for a pause image whose own command exits,
                         e.g. "sleep 2147483647" for busybox
+  --dashboard-port N    web dashboard port on 127.0.0.1 (default 6480, a free one if taken;
+                        0 picks a free one)
+  --no-dashboard        do not serve the web dashboard
   --log-level LEVEL     debug, info, warn or error (default warn)
 `;
 
@@ -64,6 +68,8 @@ async function up(argv: string[]): Promise<void> {
         'pause-image': { type: 'string' },
         'pause-command': { type: 'string' },
         'log-level': { type: 'string' },
+        'dashboard-port': { type: 'string' },
+        'no-dashboard': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -124,6 +130,11 @@ async function up(argv: string[]): Promise<void> {
   process.stdout.write(`API server: ${cluster.server_url}\n`);
   process.stdout.write(`Kubeconfig: ${where} (context "skiff")\n`);
   process.stdout.write(`Data dir: ${config.dataDir}\n`);
+  if (!values['no-dashboard']) {
+    const port = values['dashboard-port'] === undefined ? undefined : parsePort(values['dashboard-port'] as string, '--dashboard-port', 0);
+    const dashboard = await startDashboard({ cluster, port, skiffVersion: config.version }).catch((err: Error) => fail(`cannot serve the dashboard: ${err.message}`));
+    process.stdout.write(`Dashboard: ${dashboard.url}\n`);
+  }
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -1,10 +1,11 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { createApiServer, type ApiServer } from '../apiserver/server.js';
 import type { ApiServerDeps, SubresourceHandler, UpgradeHandler } from '../apiserver/deps.js';
 import { Client, InformerFactory, type RunningController } from '../client/index.js';
-import { startGarbageCollector, startNamespaceController, type ControllerContext, type ControllerStarter } from '../controllers/index.js';
+import { createWorkloadControllers, startGarbageCollector, startNamespaceController, type ControllerContext, type ControllerStarter } from '../controllers/index.js';
+import { startScheduler } from '../scheduler/index.js';
 import { ObjectAPI } from '../registry/object-api.js';
 import { Registry } from '../registry/registry.js';
 import { builtinDescriptors } from '../registry/kinds/index.js';
@@ -237,7 +238,14 @@ export class Cluster extends EventEmitter {
     else if (kc.mode === 'merge') mergeKubeconfig(kc.file, this.kubeconfigEntry(), { switchContext: kc.switchContext });
     this.informers = new InformerFactory(this.client);
     const ctx: ControllerContext = { client: this.client, informers: this.informers, clock: this.clock, logger: this.logger.child('controllers') };
-    const starters: ControllerStarter[] = [startNamespaceController, startGarbageCollector, rootCaPublisher(pki.caCert), ...(this.config.controllers ?? [])];
+    const starters: ControllerStarter[] = [
+      startNamespaceController,
+      startGarbageCollector,
+      rootCaPublisher(pki.caCert),
+      ...createWorkloadControllers({ apiServerEndpoint: podIp ? { ip: podIp, port: this.port } : undefined }),
+      startScheduler,
+      ...(this.config.controllers ?? []),
+    ];
     for (const start of starters) this.running.push(start(ctx));
     if (runtime) {
       const client = this.client;
@@ -260,11 +268,26 @@ export class Cluster extends EventEmitter {
     this.readyFlag = true;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the control plane. Pod containers keep running (a restart adopts them) unless
+   * `stopPods` asks otherwise, as turning Kubernetes off does; starting again restarts them.
+   */
+  async stop(opts: { stopPods?: boolean } = {}): Promise<void> {
     if (this.stateValue === 'stopped') return;
     this.setState('stopping');
+    if (opts.stopPods) await this.kubelet?.stopAllPods().catch((err) => this.logger.warn('could not stop pod containers', { error: String(err) }));
     await this.stopInner();
     this.setState('stopped');
+  }
+
+  /** Wipes every object and this node's containers, keeping the certificates, and starts again if it was running. */
+  async reset(): Promise<void> {
+    const wasRunning = this.stateValue === 'running';
+    if (this.kubelet) await this.kubelet.removeAllContainers().catch((err) => this.logger.warn('could not remove pod containers', { error: String(err) }));
+    await this.stop();
+    for (const f of ['store.db', 'store.db-wal', 'store.db-shm']) rmSync(path.join(this.config.dataDir, f), { force: true });
+    rmSync(path.join(this.config.dataDir, 'pods'), { recursive: true, force: true });
+    if (wasRunning) await this.start();
   }
 
   private async stopInner(): Promise<void> {

@@ -265,9 +265,11 @@ class KubeletImpl implements Kubelet {
     for (const c of list) if (c.state === 'running' && c.labels['io.kubernetes.docker.type'] === 'podsandbox') await this.runtime.stopContainer(c.id, 0);
   }
 
+  /** Removes this node's containers and volumes; other clusters sharing the daemon keep theirs. */
   async removeAllContainers(): Promise<void> {
-    for (const c of await this.runtime.listContainers({ ...MANAGED })) await this.runtime.removeContainer(c.id);
-    for (const v of await this.runtime.listVolumes({ ...MANAGED })) await this.runtime.removeVolume(v);
+    const mine = { ...MANAGED, [LABEL_NODE]: this.nodeName };
+    for (const c of await this.runtime.listContainers(mine)) await this.runtime.removeContainer(c.id);
+    for (const v of await this.runtime.listVolumes(mine)) await this.runtime.removeVolume(v);
   }
 }
 

@@ -230,7 +230,8 @@ export class ObjectAPI {
     this.checkFields(d, obj, ctx);
     const stored = toStorage(d, obj);
     const now = ctx.clock.now();
-    initObjectMeta(stored, now, !!d.generation);
+    // Reviews and bindings are requests, not objects: their metadata stays as sent.
+    if (!d.virtual) initObjectMeta(stored, now, !!d.generation);
     if (d.subresources?.status) delete stored.status;
     d.strategy?.defaults?.(stored, ctx);
     d.strategy?.prepareForCreate?.(stored, ctx);

@@ -13,6 +13,8 @@ export interface SkiffOptions {
   port?: number;
   args?: string[];
   env?: Record<string, string>;
+  /** Serve the web dashboard too (off by default: most tests drive kubectl only). */
+  dashboard?: boolean;
 }
 
 /** A `skiff up` process on its own data dir, port and kubeconfig, driven by the real kubectl. */
@@ -45,6 +47,7 @@ export class SkiffProcess {
       '--kubeconfig',
       this.kubeconfig,
       ...(this.options.kubelet ? [] : ['--no-kubelet']),
+      ...(this.options.dashboard ? [] : ['--no-dashboard']),
       ...(this.options.args ?? []),
     ];
   }
