@@ -115,7 +115,7 @@ export function startScheduler(ctx: ControllerContext, config: SchedulerConfig =
       cache.assume(pod, result.node);
       binding.add(key);
       try {
-        await client.create({ apiVersion: 'v1', kind: 'Binding', metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace }, target: { apiVersion: 'v1', kind: 'Node', name: result.node } });
+        await client.create({ apiVersion: 'v1', kind: 'Binding', metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid }, target: { apiVersion: 'v1', kind: 'Node', name: result.node } });
       } catch (err) {
         cache.forget(key);
         if (isNotFound(err)) return sq.done(key);

@@ -28,7 +28,7 @@ export async function startTestCluster(opts: { clock?: Clock } = {}): Promise<Te
   const cluster = createCluster({ dataDir, port: 0, kubelet: false, store: 'memory', kubeconfig: { mode: 'none' }, clock, logger: silentLogger });
   await cluster.start();
   const client = cluster.client!;
-  shimBindingUid(cluster);
+  stopBuiltInCopies(cluster);
   const informers = new InformerFactory(client);
   const ctx: ControllerContext = { client, informers, clock, logger: silentLogger };
   const running: RunningController[] = [];
@@ -76,19 +76,36 @@ export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 5000, wha
   }
 }
 
+/** What the controllers and scheduler under test call themselves (RunningController.name). */
+const UNDER_TEST = new Set([
+  'scheduler',
+  'replicaset-controller',
+  'replication-controller',
+  'deployment-controller',
+  'statefulset-controller',
+  'daemonset-controller',
+  'job-controller',
+  'cronjob-controller',
+  'ttl-after-finished-controller',
+  'pod-garbage-collector',
+  'endpoint-controller',
+  'endpointslice-controller',
+  'disruption-controller',
+  'node-lifecycle-controller',
+  'serviceaccount-controller',
+]);
+
 /**
- * Test-only shim for a registry defect: the create pipeline stamps a fresh metadata.uid on the
- * Binding before the virtual handler compares it with the pod's, so every Binding is refused
- * ("the UID of the binding does not match the pod"). The shim hands the handler the uid the
- * caller sent (none, for the scheduler). Remove once the registry compares the caller's uid.
+ * The composition root may start the workload controllers and the scheduler itself. A test
+ * starts exactly the ones it tests (with its clock), so copies the cluster started are stopped:
+ * two copies would race each other and hide what the one under test does.
  */
-function shimBindingUid(cluster: Cluster): void {
-  const d = cluster.registry.lookup('', 'v1', 'bindings');
-  const original = d?.virtual;
-  if (!d || !original) return;
-  d.virtual = (obj, reqCtx) => {
-    const meta = { ...obj.metadata };
-    delete meta.uid;
-    return original({ ...obj, metadata: meta }, reqCtx);
-  };
+function stopBuiltInCopies(cluster: Cluster): void {
+  const running = (cluster as unknown as { running?: RunningController[] }).running;
+  if (!Array.isArray(running)) return;
+  for (let i = running.length - 1; i >= 0; i--) {
+    if (!UNDER_TEST.has(running[i].name)) continue;
+    running[i].stop();
+    running.splice(i, 1);
+  }
 }
