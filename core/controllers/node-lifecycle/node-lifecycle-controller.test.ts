@@ -45,3 +45,15 @@ it('marks a node whose Lease went stale Unknown, taints it unreachable and its p
   const ready = t.client.get('v1', 'Pod', 'default', 'p').status.conditions.find((c: { type: string }) => c.type === 'Ready');
   expect(ready.status).toBe('False');
 });
+
+it('gives a node a fresh grace period after the machine slept instead of declaring it dead', async () => {
+  await createNode(t.client, 'laptop');
+  await t.client.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'laptop', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'laptop', leaseDurationSeconds: 40, renewTime: rfc3339Micro(clock.now()) } });
+  await t.settle();
+  await clock.sleep(30 * 60_000);
+  await t.settle();
+  expect(node('laptop').status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('True');
+  // A kubelet that stays silent after waking is still found out.
+  await clock.advance(45_000);
+  await waitFor(() => taints('laptop').includes('node.kubernetes.io/unreachable:NoExecute'));
+});

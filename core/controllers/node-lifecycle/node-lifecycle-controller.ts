@@ -13,6 +13,7 @@ export interface NodeLifecycleConfig {
 }
 
 const NODE_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'];
+const SLEEP_SLACK_MS = 10_000;
 
 function lastHeartbeat(node: KubeObject, lease: KubeObject | undefined): number | undefined {
   const times = [Date.parse(lease?.spec?.renewTime ?? ''), ...((node.status?.conditions ?? []) as any[]).map((c) => Date.parse(c.lastHeartbeatTime ?? ''))].filter((t) => !Number.isNaN(t));
@@ -33,6 +34,10 @@ export function startNodeLifecycleController(ctx: ControllerContext, config: Nod
   const nodes = ctx.informers.for('v1', 'Node');
   const leases = ctx.informers.for('coordination.k8s.io/v1', 'Lease');
   const pods = ctx.informers.for('v1', 'Pod');
+  // When this controller last looked at each node. It looks at least every grace period, so a
+  // much longer gap means the whole machine slept (a laptop lid): the kubelet slept too and gets
+  // a fresh grace period instead of being declared dead on wake-up.
+  const lastLook = new Map<string, number>();
   pods.addIndexer('node-name', (p) => (p.spec?.nodeName ? [p.spec.nodeName] : []));
   const unsubscribe = [
     nodes.on({ add: (n) => queue.add(n.metadata.name!), update: (n) => queue.add(n.metadata.name!) }),
@@ -59,11 +64,17 @@ export function startNodeLifecycleController(ctx: ControllerContext, config: Nod
     logger: ctx.logger,
     async reconcile(name) {
       let node = nodes.get(undefined, name);
-      if (!node) return;
+      if (!node) {
+        lastLook.delete(name);
+        return;
+      }
       const now = ctx.clock.now();
       const beat = lastHeartbeat(node, leases.get('kube-node-lease', name));
       const ready = getCondition(node.status?.conditions, 'Ready');
-      const since = beat ?? (Date.parse(node.metadata.creationTimestamp ?? '') || now);
+      const looked = lastLook.get(name);
+      lastLook.set(name, now);
+      const slept = looked !== undefined && now - looked > grace + SLEEP_SLACK_MS;
+      const since = slept ? now : (beat ?? (Date.parse(node.metadata.creationTimestamp ?? '') || now));
       const allowed = beat === undefined ? startupGrace : grace;
       const stale = now - since > allowed;
       if (stale && ready?.status !== 'Unknown') {

@@ -43,6 +43,15 @@ export class FakeClock implements Clock {
     await settleIo();
   }
 
+  /**
+   * The machine sleeps: time jumps forward and every timer that fell due meanwhile fires late,
+   * all at the new time, as they do when a laptop wakes.
+   */
+  async sleep(ms: number): Promise<void> {
+    this.t += ms;
+    await this.advance(0);
+  }
+
   /** Sets the wall time directly (only forwards). */
   async set(iso: string): Promise<void> {
     await this.advance(Math.max(0, Date.parse(iso) - this.t));
