@@ -118,13 +118,14 @@ async function createClaims(deps: ControlDeps, set: KubeObject, ordinal: number,
   }
 }
 
-/** whenScaled: Delete: the condemned pod becomes the owner of its claims, so they go after it. */
+/** whenScaled: Delete: the condemned pod becomes the only owner of its claims (the set lets go), so they go after it. */
 async function handClaimsToPod(deps: ControlDeps, set: KubeObject, pod: KubeObject): Promise<void> {
   const ord = ordinalOf(set, pod)!;
   for (const want of claimsFor(set, ord)) {
     const claim = deps.claims.get(want.metadata.namespace, want.metadata.name!);
     if (!claim || claim.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) continue;
     const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name!, uid: pod.metadata.uid!, blockOwnerDeletion: true };
-    await deps.client.update({ ...claim, metadata: { ...claim.metadata, ownerReferences: [...(claim.metadata.ownerReferences ?? []), ref] } });
+    const others = (claim.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid);
+    await deps.client.update({ ...claim, metadata: { ...claim.metadata, ownerReferences: [...others, ref] } });
   }
 }

@@ -155,4 +155,17 @@ describe('StatefulSet controller', () => {
     await t.client.delete('v1', 'Pod', 'default', 'od-0', { gracePeriodSeconds: 0 });
     await waitFor(() => pod('od-0')?.spec.containers[0].image === 'postgres:17');
   });
+
+  it('applies the claim retention policy: claims go with the set, and with scaled-away pods', async () => {
+    const set = await t.client.create(sts('gone', 2, { podManagementPolicy: 'Parallel', persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Delete' } }));
+    await waitFor(() => live('gone').length === 2);
+    for (const n of ['gone-0', 'gone-1']) await ready(n);
+    const claim = (n: string) => t.client.find('v1', 'PersistentVolumeClaim', 'default', n);
+    expect(claim('data-gone-0')!.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'gone', uid: set.metadata.uid, blockOwnerDeletion: true }]);
+    await t.client.patch('apps/v1', 'StatefulSet', 'default', 'gone', 'merge', { spec: { replicas: 1 } });
+    await waitFor(() => live('gone').length === 1);
+    // The garbage collector removes the claim once the pod it was handed to is gone.
+    await waitFor(() => !claim('data-gone-1'), 5000, 'claim of the scaled-away pod deleted');
+    expect(claim('data-gone-0')).toBeDefined();
+  });
 });
