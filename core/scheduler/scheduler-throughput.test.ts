@@ -61,3 +61,31 @@ it(`binds ${PODS} pods to a simulated node and reports pods/s`, async () => {
   // Far below what it does; this fails only if binding turns quadratic or serial.
   expect(bindRate).toBeGreaterThan(100);
 }, 120_000);
+
+it('decides and accounts 1000 pods in memory without slowing down as nodes fill', async () => {
+  const { NodeCache } = await import('./node-info.js');
+  const { podInfoFor, scheduleOne } = await import('./schedule-one.js');
+  const { defaultFilters, defaultScores } = await import('./plugins/index.js');
+  for (const nodeCount of [1, 100]) {
+    const cache = new NodeCache();
+    for (let n = 0; n < nodeCount; n++) {
+      const status = { allocatable: { cpu: '64', memory: '256Gi', pods: '2000' }, conditions: [{ type: 'Ready', status: 'True' }] };
+      cache.upsertNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: `n${n}`, labels: {} }, spec: {}, status });
+    }
+    const timeBatch = (from: number) => {
+      const start = performance.now();
+      for (let i = from; i < from + 1000; i++) {
+        const pod = { metadata: { name: `p${i}`, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '10m', memory: '16Mi' } }, ports: [{ containerPort: 80 }] }] } };
+        const r = scheduleOne({ filters: defaultFilters, scores: defaultScores }, podInfoFor(pod), cache.nodes());
+        if (r.node === undefined) throw new Error(r.message);
+        cache.assume(pod, r.node);
+      }
+      return performance.now() - start;
+    };
+    const first = timeBatch(0);
+    const later = timeBatch(1000);
+    console.log(`scheduler (in memory, ${nodeCount} node${nodeCount > 1 ? 's' : ''}): first 1000 pods ${(1000 / (first / 1000)).toFixed(0)} decisions/s, next 1000 on fuller nodes ${(1000 / (later / 1000)).toFixed(0)} decisions/s`);
+    // Accounting is incremental: the second thousand must not cost much more than the first.
+    expect(later).toBeLessThan(first * 3 + 50);
+  }
+});
