@@ -35,8 +35,11 @@ function vitest(name, args, env = {}) {
   let counted = false;
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
+    // A file whose setup fails reports its tests as skipped: count the file as a failure.
+    const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed')).length;
     passed += report.numPassedTests;
-    failed += report.numFailedTests;
+    failed += report.numFailedTests + brokenFiles;
+    if (brokenFiles) failures.push(`${name}: ${brokenFiles} file(s) failed to set up`);
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);
     if (report.numFailedTests) failures.push(`${name}: ${report.numFailedTests} failed`);
     counted = true;

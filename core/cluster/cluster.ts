@@ -52,6 +52,11 @@ export interface ClusterConfig {
   bookmarkIntervalMs?: number;
   /** Extra controllers, started after the built-in ones. */
   controllers?: ControllerStarter[];
+  /**
+   * Run the scheduler and the workload controllers (default true). Tests that start the ones
+   * they examine, with their own clock, turn this off so no second copy races them.
+   */
+  workloads?: boolean;
   /** How the kubelet finds Docker and what it runs pods with. */
   node?: NodeOptions;
 }
@@ -242,8 +247,7 @@ export class Cluster extends EventEmitter {
       startNamespaceController,
       startGarbageCollector,
       rootCaPublisher(pki.caCert),
-      ...createWorkloadControllers({ apiServerEndpoint: podIp ? { ip: podIp, port: this.port } : undefined }),
-      startScheduler,
+      ...(this.config.workloads === false ? [] : [...createWorkloadControllers({ apiServerEndpoint: podIp ? { ip: podIp, port: this.port } : undefined }), startScheduler]),
       ...(this.config.controllers ?? []),
     ];
     for (const start of starters) this.running.push(start(ctx));

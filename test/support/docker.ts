@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,26 +20,30 @@ export function requireDocker(): boolean {
   return false;
 }
 
+function dockerfile(version: string): string {
+  return [
+    'FROM scratch',
+    'COPY busybox /bin/busybox',
+    'RUN ["/bin/busybox","--install","-s","/bin"]',
+    'RUN mkdir -p /tmp /www /root && chmod 1777 /tmp',
+    `RUN echo "version ${version}" > /www/index.html`,
+    'CMD ["/bin/sh"]',
+    '',
+  ].join('\n');
+}
+
 function build(tag: string, version: string): void {
-  if (spawnSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' }).status === 0) return;
+  // An image under this tag from another recipe (an older test run) is rebuilt, never trusted.
+  const recipe = createHash('sha256').update(dockerfile(version)).digest('hex').slice(0, 16);
+  const have = spawnSync('docker', ['image', 'inspect', '--format', '{{index .Config.Labels "skiff.test.recipe"}}', tag], { encoding: 'utf8' });
+  if (have.status === 0 && have.stdout.trim() === recipe) return;
   const busybox = ['/usr/bin/busybox', '/bin/busybox'].find((p) => existsSync(p));
   if (!busybox) throw new Error('building test images needs a static busybox (apt-get install busybox-static)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skiff-img-'));
   try {
     copyFileSync(busybox, path.join(dir, 'busybox'));
-    writeFileSync(
-      path.join(dir, 'Dockerfile'),
-      [
-        'FROM scratch',
-        'COPY busybox /bin/busybox',
-        'RUN ["/bin/busybox","--install","-s","/bin"]',
-        'RUN mkdir -p /tmp /www /root && chmod 1777 /tmp',
-        `RUN echo "version ${version}" > /www/index.html`,
-        'CMD ["/bin/sh"]',
-        '',
-      ].join('\n'),
-    );
-    const r = spawnSync('docker', ['build', '-q', '-t', tag, dir], { encoding: 'utf8' });
+    writeFileSync(path.join(dir, 'Dockerfile'), dockerfile(version));
+    const r = spawnSync('docker', ['build', '-q', '--label', `skiff.test.recipe=${recipe}`, '-t', tag, dir], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`docker build ${tag} failed: ${r.stderr}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,10 +25,9 @@ export interface TestCluster {
 export async function startTestCluster(opts: { clock?: Clock } = {}): Promise<TestCluster> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'skiff-ctrl-'));
   const clock = opts.clock ?? systemClock;
-  const cluster = createCluster({ dataDir, port: 0, kubelet: false, store: 'memory', kubeconfig: { mode: 'none' }, clock, logger: silentLogger });
+  const cluster = createCluster({ dataDir, port: 0, kubelet: false, store: 'memory', kubeconfig: { mode: 'none' }, clock, logger: silentLogger, workloads: false });
   await cluster.start();
   const client = cluster.client!;
-  stopBuiltInCopies(cluster);
   const informers = new InformerFactory(client);
   const ctx: ControllerContext = { client, informers, clock, logger: silentLogger };
   const running: RunningController[] = [];
@@ -76,36 +75,4 @@ export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 5000, wha
   }
 }
 
-/** What the controllers and scheduler under test call themselves (RunningController.name). */
-const UNDER_TEST = new Set([
-  'scheduler',
-  'replicaset-controller',
-  'replication-controller',
-  'deployment-controller',
-  'statefulset-controller',
-  'daemonset-controller',
-  'job-controller',
-  'cronjob-controller',
-  'ttl-after-finished-controller',
-  'pod-garbage-collector',
-  'endpoint-controller',
-  'endpointslice-controller',
-  'disruption-controller',
-  'node-lifecycle-controller',
-  'serviceaccount-controller',
-]);
 
-/**
- * The composition root may start the workload controllers and the scheduler itself. A test
- * starts exactly the ones it tests (with its clock), so copies the cluster started are stopped:
- * two copies would race each other and hide what the one under test does.
- */
-function stopBuiltInCopies(cluster: Cluster): void {
-  const running = (cluster as unknown as { running?: RunningController[] }).running;
-  if (!Array.isArray(running)) return;
-  for (let i = running.length - 1; i >= 0; i--) {
-    if (!UNDER_TEST.has(running[i].name)) continue;
-    running[i].stop();
-    running.splice(i, 1);
-  }
-}

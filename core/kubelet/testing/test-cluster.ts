@@ -31,6 +31,7 @@ export async function startTestCluster(opts: { clock?: Clock } = {}): Promise<Te
     store: 'memory',
     clock: opts.clock,
     logger: silentLogger,
+    workloads: false,
     controllers: [
       (c) => {
         ctx = c;

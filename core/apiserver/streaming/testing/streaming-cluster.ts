@@ -31,7 +31,7 @@ export interface StreamingCluster {
 export async function startStreamingCluster(initial: PodStreams | undefined): Promise<StreamingCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skiff-streaming-'));
   const kubeconfig = path.join(dir, 'kubeconfig');
-  const cluster = createCluster({ dataDir: path.join(dir, 'data'), port: 0, kubelet: false, store: 'memory', kubeconfig: { mode: 'standalone', file: kubeconfig }, logger: silentLogger });
+  const cluster = createCluster({ dataDir: path.join(dir, 'data'), port: 0, kubelet: false, store: 'memory', kubeconfig: { mode: 'standalone', file: kubeconfig }, logger: silentLogger, workloads: false });
   let current = initial;
   registerStreaming(cluster, () => current);
   const upgrades: string[] = [];
@@ -64,7 +64,7 @@ export async function startStreamingCluster(initial: PodStreams | undefined): Pr
       }),
     async pod(name, spec, status, annotations) {
       const client = cluster.client!;
-      // Pods run as a service account that must exist; no controller makes one here.
+      // Pods run as a service account that must exist; no controller makes one here (workloads are off).
       if (!client.find('v1', 'ServiceAccount', 'default', 'default')) await client.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } });
       const created = await client.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', ...(annotations ? { annotations } : {}) }, spec });
       return client.updateStatus({ ...created, status });
