@@ -225,7 +225,8 @@ export class Cluster extends EventEmitter {
       tokens: (t) => tokens.verify(t, (ns, name) => this.client?.find('v1', 'ServiceAccount', ns, name)?.metadata.uid),
     });
     try {
-      this.port = await this.server.listen(this.config.port, '127.0.0.1');
+      // A free port chosen at the first start is kept, so kubeconfigs stay valid across a stop and start.
+      this.port = await this.server.listen(this.config.port === 0 && this.port ? this.port : this.config.port, '127.0.0.1');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new ClusterStartError(code === 'EADDRINUSE' ? `port ${this.config.port} on 127.0.0.1 is already in use; choose another with --port` : `cannot listen on 127.0.0.1:${this.config.port}: ${(err as Error).message}`);
