@@ -109,6 +109,10 @@ export class Cluster extends EventEmitter {
     this.config = config;
     this.logger = config.logger ?? createLogger({ component: 'skiff' });
     this.clock = config.clock ?? systemClock;
+    // Registered once, before any start, so an embedder (or a test) may wrap or replace them.
+    for (const [k, h] of Object.entries(builtinSubresources)) this.subresources.set(k, h);
+    this.subresources.set('serviceaccounts/token', tokenHandler(() => this.tokens));
+    registerStreaming(this, () => this.podStreams);
   }
 
   get state(): ClusterState {
@@ -203,9 +207,6 @@ export class Cluster extends EventEmitter {
     this.client = new Client(this.objects, { clock: this.clock, fieldManager: 'skiff' });
     this.crds = new CrdSync({ store: this.store, registry: this.registry, objects: this.objects, logger: this.logger.child('crd'), now: () => this.clock.now() });
     this.crds.start();
-    for (const [k, h] of Object.entries(builtinSubresources)) this.subresources.set(k, h);
-    this.subresources.set('serviceaccounts/token', tokenHandler(tokens));
-    registerStreaming(this, () => this.podStreams);
     const deps: ApiServerDeps = {
       objects: this.objects,
       registry: this.registry,

@@ -48,8 +48,10 @@ const eviction: SubresourceHandler = async (call) => {
 };
 
 /** `serviceaccounts/token`: a TokenRequest answered with a signed token for that account. */
-export function tokenHandler(tokens: ServiceAccountTokens): SubresourceHandler {
+export function tokenHandler(issuer: () => ServiceAccountTokens | undefined): SubresourceHandler {
   return async (call) => {
+    const tokens = issuer();
+    if (!tokens) throw new StatusError(503, 'ServiceUnavailable', 'the token issuer is not running yet');
     const tr = await body(call);
     const { objects, registry } = call.deps;
     const ns = call.info.namespace!;

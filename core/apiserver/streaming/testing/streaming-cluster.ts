@@ -9,7 +9,6 @@ import type { KubeObject } from '../../../api/types.js';
 // eslint-disable-next-line no-restricted-imports
 import { createCluster, type Cluster } from '../../../cluster/index.js';
 import { silentLogger } from '../../../util/logger.js';
-import { registerStreaming } from '../index.js';
 
 export interface StreamingCluster {
   cluster: Cluster;
@@ -32,8 +31,7 @@ export async function startStreamingCluster(initial: PodStreams | undefined): Pr
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skiff-streaming-'));
   const kubeconfig = path.join(dir, 'kubeconfig');
   const cluster = createCluster({ dataDir: path.join(dir, 'data'), port: 0, kubelet: false, store: 'memory', kubeconfig: { mode: 'standalone', file: kubeconfig }, logger: silentLogger, workloads: false });
-  let current = initial;
-  registerStreaming(cluster, () => current);
+  cluster.podStreams = initial;
   const upgrades: string[] = [];
   for (const [key, handler] of cluster.upgrades) {
     cluster.upgrades.set(key, (call) => {
@@ -42,6 +40,7 @@ export async function startStreamingCluster(initial: PodStreams | undefined): Pr
     });
   }
   await cluster.start();
+  cluster.podStreams = initial;
   const entry = cluster.kubeconfigEntry();
   const tls = { ca: entry.caCert, cert: entry.clientCert, key: entry.clientKey };
   const agent = new https.Agent({ ...tls, keepAlive: false });
@@ -70,7 +69,7 @@ export async function startStreamingCluster(initial: PodStreams | undefined): Pr
       return client.updateStatus({ ...created, status });
     },
     setStreams(s) {
-      current = s;
+      cluster.podStreams = s;
     },
     async stop() {
       agent.destroy();
