@@ -75,7 +75,7 @@ describe('kubelet lifecycle on the simulated runtime', () => {
     kubelet.stop();
     await kubelet.stopAllPods();
     expect(running().length).toBe(0);
-    kubelet = startKubelet(tc.ctx, { nodeName: NODE, dataDir: tc.dataDir, pauseImage: 'pause:1', apiServer: { host: '10.0.0.1', port: 6443, caCert: tc.caCert }, runtime, nodeIP: '192.168.1.10' });
+    kubelet = startKubelet(tc.ctx, { nodeName: NODE, dataDir: tc.dataDir, pauseImage: 'pause:1', apiServer: { host: '10.0.0.1', port: 6443, caCert: tc.caCert }, issueToken: tc.issueToken, runtime, nodeIP: '192.168.1.10' });
     await kubelet.started;
     await eventually(() => get('a')?.status?.containerStatuses?.[0]?.state?.running && get('a')!.status.containerStatuses[0].restartCount === 1, { what: 'restarted in a new sandbox' });
     expect(running().length).toBe(2);

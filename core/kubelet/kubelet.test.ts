@@ -251,7 +251,7 @@ describe('kubelet on the simulated runtime', () => {
     // An orphan of a pod deleted while Skiff was down.
     await runtime.createContainer({ name: 'k8s_POD_old_default_dead_0', image: 'pause:1', labels: { 'skiff.managed': 'true', 'skiff.node': NODE, 'io.kubernetes.pod.uid': 'dead', 'io.kubernetes.docker.type': 'podsandbox' }, env: [], mounts: [] });
     const rt = runtime;
-    kubelet = startKubelet(tc.ctx, { nodeName: NODE, dataDir: tc.dataDir, pauseImage: 'pause:1', apiServer: { host: '10.0.0.1', port: 6443, caCert: tc.caCert }, runtime: rt, nodeIP: '192.168.1.10' });
+    kubelet = startKubelet(tc.ctx, { nodeName: NODE, dataDir: tc.dataDir, pauseImage: 'pause:1', apiServer: { host: '10.0.0.1', port: 6443, caCert: tc.caCert }, issueToken: tc.issueToken, runtime: rt, nodeIP: '192.168.1.10' });
     await kubelet.started;
     await kubelet.idle();
     expect(containersOf('keep').map((c) => c.id).sort()).toEqual(before);
