@@ -16,7 +16,8 @@ function apply(name: string, yaml: string): Promise<string> {
   return k.ok(['apply', '-f', f]);
 }
 
-const container = (cmd: string) => `      containers:
+const container = (cmd: string) => `      terminationGracePeriodSeconds: 2
+      containers:
       - name: main
         image: ${IMAGE_V1}
         imagePullPolicy: Never

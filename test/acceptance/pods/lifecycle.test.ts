@@ -34,6 +34,7 @@ describe.runIf(dockerAvailable() || process.env.CI === 'true')('container lifecy
 kind: Pod
 metadata: {name: mounts}
 spec:
+  terminationGracePeriodSeconds: 2
   containers:
   - name: app
     image: ${IMAGE_V1}
@@ -82,6 +83,7 @@ spec:
 kind: Pod
 metadata: {name: liveness}
 spec:
+  terminationGracePeriodSeconds: 2
   containers:
   - name: app
     image: ${IMAGE_V1}
@@ -103,6 +105,7 @@ spec:
   template:
     metadata: {labels: {app: gated}}
     spec:
+      terminationGracePeriodSeconds: 2
       containers:
       - name: app
         image: ${IMAGE_V1}

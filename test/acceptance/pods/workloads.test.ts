@@ -23,6 +23,7 @@ spec:
   template:
     metadata: {labels: {app: web}}
     spec:
+      terminationGracePeriodSeconds: 2
       containers:
       - name: web
         image: ${image}
