@@ -11,11 +11,12 @@ import { parse } from 'yaml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startSkiff(extraArgs = []) {
+/** `skiff up` on a temp data dir; with `kubelet`, pods run on the local Docker daemon. */
+export async function startSkiff(extraArgs = [], { kubelet = false } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skiff-bench-'));
   const kubeconfig = path.join(dir, 'kubeconfig');
   const started = process.hrtime.bigint();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/skiff.js'), 'up', '--data-dir', path.join(dir, 'data'), '--port', '0', '--kubeconfig', kubeconfig, '--no-kubelet', ...extraArgs], {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/skiff.js'), 'up', '--data-dir', path.join(dir, 'data'), '--port', '0', '--kubeconfig', kubeconfig, '--no-dashboard', ...(kubelet ? [] : ['--no-kubelet']), ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HOME: dir },
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './lib.mjs';
 
-const benches = ['api-get.mjs', 'watch-latency.mjs', 'list.mjs', 'store-vs-etcd.mjs', 'startup-memory.mjs', ...process.argv.slice(2)];
+const benches = ['api-get.mjs', 'watch-latency.mjs', 'list.mjs', 'store-vs-etcd.mjs', 'startup-memory.mjs', 'scheduler.mjs', 'pod-start.mjs', ...process.argv.slice(2)];
 let failed = 0;
 for (const b of benches) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'test/bench', b)], { stdio: 'inherit' });
