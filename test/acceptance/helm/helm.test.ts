@@ -113,7 +113,7 @@ describe.runIf(dockerAvailable() || process.env.CI === 'true')('helm 4', () => {
     const k = skiff.kubectl;
     expect((await k.json(['get', 'deploy', 'r1-web', '-n', 'team'])).status.readyReplicas).toBe(1);
     expect((await k.json(['get', 'widget', 'r1-widget', '-n', 'team'])).spec.size).toBe(3);
-    expect(await helm(['list', '-n', 'team'])).toMatch(/^r1\s+team\s+1\s+.*deployed\s+shop-0\.1\.0\s+1$/m);
+    expect(await helm(['list', '-n', 'team'])).toMatch(/^r1\s+team\s+1\s+.*deployed\s+shop-0\.1\.0\s+1\s*$/m);
   });
 
   it('upgrades, keeps history and rolls back', async () => {
