@@ -4,7 +4,6 @@ import { createCluster, type ClusterConfig } from './cluster.js';
 import { defaultKubeconfigPath } from './kubeconfig.js';
 import { defaultDataDir } from './paths.js';
 import { createLogger, type LogLevel } from '../util/logger.js';
-import { startDashboard } from '../bridge/index.js';
 
 const USAGE = `Usage: skiff <command> [options]
 
@@ -132,6 +131,8 @@ async function up(argv: string[]): Promise<void> {
   process.stdout.write(`Data dir: ${config.dataDir}\n`);
   if (!values['no-dashboard']) {
     const port = values['dashboard-port'] === undefined ? undefined : parsePort(values['dashboard-port'] as string, '--dashboard-port', 0);
+    // Loaded after the API is ready: the dashboard never delays kubectl.
+    const { startDashboard } = await import('../bridge/index.js');
     const dashboard = await startDashboard({ cluster, port, skiffVersion: config.version }).catch((err: Error) => fail(`cannot serve the dashboard: ${err.message}`));
     process.stdout.write(`Dashboard: ${dashboard.url}\n`);
   }

@@ -31,7 +31,7 @@ import { mergeKubeconfig, writeStandaloneKubeconfig, type KubeconfigEntry } from
 import { ensurePki, type Pki } from './pki.js';
 import { versionInfo } from './version.js';
 import { wiring } from './wiring.js';
-import { DockerRuntime, startKubelet, type ContainerRuntime, type Kubelet } from '../kubelet/index.js';
+import type { ContainerRuntime, Kubelet } from '../kubelet/index.js';
 import { podAddressFilter } from './pod-listener.js';
 import type { PodStreams } from '../api/pod-streams.js';
 import { isIP } from 'node:net';
@@ -156,8 +156,10 @@ export class Cluster extends EventEmitter {
     }
     // Pods reach the API server at the Docker bridge's gateway (native Linux) or through Docker
     // Desktop's host.docker.internal; the serving certificate must name the former.
-    const runtime = this.config.kubelet ? (this.config.node?.runtime ?? new DockerRuntime({ dockerHost: this.config.node?.dockerHost })) : undefined;
-    const podHost = runtime instanceof DockerRuntime ? await runtime.hostAddressForPods().catch(() => undefined) : undefined;
+    // The kubelet (and Docker's client) load only when pods run: a control plane alone starts faster.
+    const kubeletModule = this.config.kubelet ? await import('../kubelet/index.js') : undefined;
+    const runtime = kubeletModule ? (this.config.node?.runtime ?? new kubeletModule.DockerRuntime({ dockerHost: this.config.node?.dockerHost })) : undefined;
+    const podHost = kubeletModule && runtime instanceof kubeletModule.DockerRuntime ? await runtime.hostAddressForPods().catch(() => undefined) : undefined;
     const podIp = podHost && isIP(podHost) ? podHost : undefined;
     const pkiPromise = ensurePki(path.join(dataDir, 'pki'), { serverIps: podIp ? [podIp] : [] });
     try {
@@ -253,9 +255,9 @@ export class Cluster extends EventEmitter {
       ...(this.config.controllers ?? []),
     ];
     for (const start of starters) this.running.push(start(ctx));
-    if (runtime) {
+    if (runtime && kubeletModule) {
       const client = this.client;
-      this.kubelet = startKubelet(ctx, {
+      this.kubelet = kubeletModule.startKubelet(ctx, {
         dataDir,
         nodeName: this.config.node?.name,
         pauseImage: this.config.node?.pauseImage,

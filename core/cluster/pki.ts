@@ -1,16 +1,8 @@
-import 'reflect-metadata';
-import { generateKeyPairSync, webcrypto } from 'node:crypto';
+import { X509Certificate, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as x509 from '@peculiar/x509';
 import { writeFileAtomic } from './files.js';
 
-type CryptoKey = webcrypto.CryptoKey;
-type CryptoKeyPair = webcrypto.CryptoKeyPair;
-const crypto = webcrypto;
-x509.cryptoProvider.set(crypto as never);
-
-const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY = 24 * 60 * 60 * 1000;
 
 export interface Pki {
@@ -24,57 +16,7 @@ export interface Pki {
   serviceAccountKey: string;
 }
 
-async function keyPem(key: CryptoKey): Promise<string> {
-  const der = await crypto.subtle.exportKey('pkcs8', key);
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
-}
-
-async function importKey(pem: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(pem), ALG, true, ['sign']);
-}
-
-function serial(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
-}
-
-async function issue(opts: { subject: string; caCert: x509.X509Certificate; caKey: CryptoKey; server?: boolean; years: number; extraIps?: string[] }): Promise<{ cert: string; key: string }> {
-  const keys = (await crypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const now = Date.now();
-  const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
-    new x509.ExtendedKeyUsageExtension([opts.server ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth], false),
-    await x509.AuthorityKeyIdentifierExtension.create(opts.caCert, false),
-  ];
-  if (opts.server) {
-    extensions.push(
-      new x509.SubjectAlternativeNameExtension([
-        { type: 'dns', value: 'localhost' },
-        { type: 'dns', value: 'kubernetes' },
-        { type: 'dns', value: 'kubernetes.default' },
-        { type: 'dns', value: 'kubernetes.default.svc' },
-        { type: 'dns', value: 'kubernetes.default.svc.cluster.local' },
-        { type: 'dns', value: 'host.docker.internal' },
-        { type: 'ip', value: '127.0.0.1' },
-        { type: 'ip', value: '::1' },
-        { type: 'ip', value: '10.96.0.1' },
-        ...(opts.extraIps ?? []).map((value) => ({ type: 'ip' as const, value })),
-      ]),
-    );
-  }
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
-    subject: opts.subject,
-    issuer: opts.caCert.subject,
-    notBefore: new Date(now - 60_000),
-    notAfter: new Date(now + opts.years * 365 * DAY),
-    signingAlgorithm: ALG,
-    publicKey: keys.publicKey,
-    signingKey: opts.caKey,
-    extensions,
-  });
-  return { cert: cert.toString('pem'), key: await keyPem(keys.privateKey) };
-}
+const issuer = () => import('./pki-issue.js');
 
 function readIf(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -83,7 +25,7 @@ function readIf(file: string): string | undefined {
 function stillValid(pem: string | undefined, minDays = 30): boolean {
   if (!pem) return false;
   try {
-    return new x509.X509Certificate(pem).notAfter.getTime() > Date.now() + minDays * DAY;
+    return Date.parse(new X509Certificate(pem).validTo) > Date.now() + minDays * DAY;
   } catch {
     return false;
   }
@@ -100,29 +42,11 @@ export async function ensurePki(dir: string, opts: { serverIps?: string[] } = {}
   let caKey = readIf(f('ca.key'));
   let rotated = false;
   if (!caCert || !caKey || !stillValid(caCert, 1)) {
-    const keys = (await crypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-    const now = Date.now();
-    const cert = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: serial(),
-      name: 'CN=skiff-ca',
-      notBefore: new Date(now - 60_000),
-      notAfter: new Date(now + 10 * 365 * DAY),
-      signingAlgorithm: ALG,
-      keys,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, 0, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      ],
-    });
-    caCert = cert.toString('pem');
-    caKey = await keyPem(keys.privateKey);
+    ({ cert: caCert, key: caKey } = await (await issuer()).createCa());
     writeFileAtomic(f('ca.key'), caKey, 0o600);
     writeFileAtomic(f('ca.crt'), caCert, 0o644);
     rotated = true;
   }
-  const ca = new x509.X509Certificate(caCert);
-  const signingKey = await importKey(caKey);
   const extraIps = [...new Set(opts.serverIps ?? [])].sort();
   const sansFile = f('apiserver.ips');
   // The serving certificate names the addresses pods use; a new address means a new certificate.
@@ -131,7 +55,7 @@ export async function ensurePki(dir: string, opts: { serverIps?: string[] } = {}
     let cert = readIf(f(`${name}.crt`));
     let key = readIf(f(`${name}.key`));
     if (rotated || !cert || !key || !stillValid(cert) || (server && sansChanged)) {
-      ({ cert, key } = await issue({ subject, caCert: ca, caKey: signingKey, server, years: server ? 1 : 2, extraIps: server ? extraIps : [] }));
+      ({ cert, key } = await (await issuer()).issueWithCa({ caCert: caCert!, caKey: caKey!, subject, server, years: server ? 1 : 2, extraIps: server ? extraIps : [] }));
       writeFileAtomic(f(`${name}.key`), key, 0o600);
       writeFileAtomic(f(`${name}.crt`), cert, 0o644);
     }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { StatusError, badRequest } from '../../api/errors.js';
 
 export function isWebSocketRequest(req: IncomingMessage): boolean {
@@ -35,7 +35,9 @@ export function prepareWebSocket(req: IncomingMessage, supported: readonly strin
  * compression (client-go negotiates none), after prepareWebSocket accepted the request.
  * Rejects if the socket closes first.
  */
-export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, protocol: string): Promise<WebSocket> {
+export async function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, protocol: string): Promise<WebSocket> {
+  // Loaded on the first exec or port-forward, not at start-up.
+  const { WebSocketServer } = await import('ws');
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
   // ws only accepts RFC 7230 tokens as subprotocols, and `SPDY/3.1+portforward.k8s.io` has
   // a slash: take the header out of its hands and answer it ourselves.
