@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
+import { canonicalJson } from '../util/canonical-json.js';
+
+export { canonicalJson };
 
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -50,13 +53,6 @@ export function carryObjectMeta(obj: KubeObject, old: KubeObject, withGeneration
   else delete m.deletionGracePeriodSeconds;
   if (!m.name) m.name = o.name;
   nextGeneration(obj, old, withGeneration);
-}
-
-/** JSON with object keys sorted, so equal objects compare equal whatever order built them. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
-  );
 }
 
 /** An object for "did anything change" checks: no resourceVersion, no managedFields times. */

@@ -1,3 +1,4 @@
+import type { Toleration } from '../api/node-selection.js';
 import type { KubeObject } from '../api/types.js';
 import type { NodeInfo, PodAccount } from './node-info.js';
 
@@ -20,19 +21,7 @@ export interface PodInfo {
   tolerations: Toleration[];
 }
 
-export interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string;
-}
+export type { Taint, Toleration } from '../api/node-selection.js';
 
 export interface FilterPlugin {
   name: string;

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../util/canonical-json.js';
 import { safeEncode } from './random-suffix.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -21,16 +22,7 @@ export function fnv32(bytes: Uint8Array, h = FNV_OFFSET): number {
   return h >>> 0;
 }
 
-/** JSON with object keys sorted at every level: the same value always serialises the same way. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
+export { canonicalJson };
 
 const utf8 = new TextEncoder();
 

@@ -1,17 +1,7 @@
-import { fail, normalizeScores, type FilterPlugin, type ScorePlugin, type Taint, type Toleration } from '../framework.js';
+import { tolerated, toleratesTaint, type Taint } from '../../api/node-selection.js';
+import { fail, normalizeScores, type FilterPlugin, type ScorePlugin } from '../framework.js';
 
-/** Upstream's ToleratesTaint: an empty key with Exists tolerates every key; an empty effect every effect. */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  if (!t.key && t.operator !== 'Exists') return false;
-  if (t.operator === 'Exists') return true;
-  return (t.value ?? '') === (taint.value ?? '');
-}
-
-export function tolerated(tolerations: Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => toleratesTaint(t, taint));
-}
+export { tolerated, toleratesTaint };
 
 export function untoleratedTaintReason(taint: Taint): string {
   return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
