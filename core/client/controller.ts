@@ -13,6 +13,8 @@ export interface ControllerSpec {
   reconcile(key: string): Promise<ReconcileResult | void>;
   workers?: number;
   logger: Logger;
+  /** Called on stop: the informer subscriptions that feed the queue. */
+  onStop?: Array<() => void>;
 }
 
 export interface RunningController {
@@ -55,6 +57,7 @@ export function runController(spec: ControllerSpec): RunningController {
     name: spec.name,
     stop() {
       stopped = true;
+      for (const u of spec.onStop ?? []) u();
       spec.queue.shutdown();
     },
     idle: () =>

@@ -62,7 +62,7 @@ export function startCronJobController(ctx: ControllerContext, config: CronJobCo
     }
   };
 
-  const controller = runController({
+  return runController({
     name: 'cronjob-controller',
     queue,
     logger: ctx.logger,
@@ -75,13 +75,6 @@ export function startCronJobController(ctx: ControllerContext, config: CronJobCo
       await writeStatus(client, cronJobs.getByKey(key) ?? cj, status);
       return requeueMs === undefined ? undefined : { requeueAfterMs: requeueMs };
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

@@ -55,7 +55,7 @@ export function startDaemonSetController(ctx: ControllerContext): RunningControl
     nodes.on({ add: everySet, update: (n, old) => JSON.stringify([n.metadata.labels, n.spec]) !== JSON.stringify([old.metadata.labels, old.spec]) && everySet(), delete: everySet }),
   ];
 
-  const controller = runController({
+  return runController({
     name: 'daemonset-controller',
     queue,
     logger: ctx.logger,
@@ -98,13 +98,6 @@ export function startDaemonSetController(ctx: ControllerContext): RunningControl
       if (waits.length) requeue = Math.min(requeue ?? Infinity, Math.min(...waits) + 100);
       return requeue === undefined ? undefined : { requeueAfterMs: requeue };
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

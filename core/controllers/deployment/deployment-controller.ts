@@ -62,7 +62,7 @@ export function startDeploymentController(ctx: ControllerContext): RunningContro
     }),
   ];
 
-  const controller = runController({
+  return runController({
     name: 'deployment-controller',
     queue,
     logger: ctx.logger,
@@ -83,13 +83,6 @@ export function startDeploymentController(ctx: ControllerContext): RunningContro
       const requeue = await syncDeployment(deps, deployments.getByKey(key) ?? d, owned, podsByOwner);
       return requeue === undefined ? undefined : { requeueAfterMs: requeue };
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

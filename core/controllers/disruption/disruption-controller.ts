@@ -43,7 +43,7 @@ export function startDisruptionController(ctx: ControllerContext): RunningContro
     ...Object.values(src).map((inf) => inf.on({ update: everyPdb })),
   ];
 
-  const controller = runController({
+  return runController({
     name: 'disruption-controller',
     queue,
     logger: ctx.logger,
@@ -96,13 +96,6 @@ export function startDisruptionController(ctx: ControllerContext): RunningContro
       });
       return nextExpiry === undefined ? undefined : { requeueAfterMs: nextExpiry };
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

@@ -46,7 +46,7 @@ export function startEndpointsController(ctx: ControllerContext, config: Endpoin
     }),
     endpoints.on({ delete: (e) => queue.add(objectKey(e)) }),
   ];
-  const controller = runController({
+  return runController({
     name: 'endpoint-controller',
     queue,
     logger: ctx.logger,
@@ -82,13 +82,6 @@ export function startEndpointsController(ctx: ControllerContext, config: Endpoin
       else delete next.subsets;
       await client.update(next);
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

@@ -44,7 +44,7 @@ export function startEndpointSliceController(ctx: ControllerContext): RunningCon
     slices.on({ update: (s) => s.metadata.labels?.[SERVICE_NAME] && queue.add(`${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME]}`), delete: (s) => s.metadata.labels?.[SERVICE_NAME] && queue.add(`${s.metadata.namespace}/${s.metadata.labels[SERVICE_NAME]}`) }),
   ];
 
-  const controller = runController({
+  return runController({
     name: 'endpointslice-controller',
     queue,
     logger: ctx.logger,
@@ -85,13 +85,6 @@ export function startEndpointSliceController(ctx: ControllerContext): RunningCon
         }
       }
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

@@ -70,7 +70,7 @@ export function startJobController(ctx: ControllerContext): RunningController {
     pods.on({ add: (p) => onPod(p, 'add'), update: (p) => onPod(p, 'update'), delete: (p) => onPod(p, 'delete') }),
   ];
 
-  const controller = runController({
+  return runController({
     name: 'job-controller',
     queue,
     logger: ctx.logger,
@@ -90,13 +90,6 @@ export function startJobController(ctx: ControllerContext): RunningController {
       const requeue = await syncJob(deps, jobs.getByKey(key) ?? job);
       return requeue === undefined ? undefined : { requeueAfterMs: requeue };
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

@@ -58,7 +58,7 @@ export function startNodeLifecycleController(ctx: ControllerContext, config: Nod
     }
   };
 
-  const controller = runController({
+  return runController({
     name: 'node-lifecycle-controller',
     queue,
     logger: ctx.logger,
@@ -93,13 +93,6 @@ export function startNodeLifecycleController(ctx: ControllerContext, config: Nod
       if (getCondition(node.status?.conditions, 'Ready')?.status === 'Unknown') return;
       return { requeueAfterMs: Math.max(1000, since + allowed - now + 1000) };
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

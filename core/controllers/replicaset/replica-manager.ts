@@ -103,7 +103,7 @@ export function startReplicaManager(ctx: ControllerContext, kind: ReplicaKind): 
   };
   owners.addIndexer(CONTROLLER_UID_INDEX, controllerUidIndexer);
 
-  const controller = runController({
+  return runController({
     name: kind.component,
     queue,
     logger: ctx.logger,
@@ -130,13 +130,6 @@ export function startReplicaManager(ctx: ControllerContext, kind: ReplicaKind): 
       if (minReady > 0 && (s.readyReplicas ?? 0) === s.replicas && (s.availableReplicas ?? 0) !== s.replicas) return { requeueAfterMs: minReady * 1000 };
       return;
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

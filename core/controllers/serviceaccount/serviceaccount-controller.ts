@@ -17,7 +17,7 @@ export function startServiceAccountController(ctx: ControllerContext, config: Se
     namespaces.on({ add: (ns) => queue.add(ns.metadata.name!), update: (ns) => queue.add(ns.metadata.name!) }),
     accounts.on({ delete: (sa) => names.includes(sa.metadata.name!) && queue.add(sa.metadata.namespace!) }),
   ];
-  const controller = runController({
+  return runController({
     name: 'serviceaccount-controller',
     queue,
     logger: ctx.logger,
@@ -34,13 +34,6 @@ export function startServiceAccountController(ctx: ControllerContext, config: Se
         }
       }
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }

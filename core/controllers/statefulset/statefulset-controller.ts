@@ -44,7 +44,7 @@ export function startStatefulSetController(ctx: ControllerContext): RunningContr
     revisions.on({ add: enqueueOwner, delete: enqueueOwner }),
   ];
 
-  const controller = runController({
+  return runController({
     name: 'statefulset-controller',
     queue,
     logger: ctx.logger,
@@ -68,13 +68,6 @@ export function startStatefulSetController(ctx: ControllerContext): RunningContr
       const waits = fresh.map((p) => msUntilAvailable(p, spec.minReadySeconds, now)).filter((x): x is number => x !== undefined);
       return waits.length ? { requeueAfterMs: Math.min(...waits) + 100 } : undefined;
     },
+    onStop: unsubscribe,
   });
-  return {
-    name: controller.name,
-    idle: controller.idle,
-    stop() {
-      for (const u of unsubscribe) u();
-      controller.stop();
-    },
-  };
 }
