@@ -56,6 +56,11 @@ function vitest(name, args, env = {}) {
   }
 }
 
+// Every suite may drive the real binaries: kubectl 1.33, 1.34 and 1.35, and helm.
+if (!step('fetch kubectl and helm', process.execPath, ['scripts/fetch-tools.mjs'])) {
+  failed++;
+  failures.push('fetch kubectl and helm');
+}
 check('typecheck core', 'npx', ['tsc', '-p', 'core']);
 check('typecheck tests', 'npx', ['tsc', '-p', 'test']);
 check('typecheck electron', 'npx', ['tsc', '-p', 'electron']);

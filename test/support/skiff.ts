@@ -84,7 +84,6 @@ export class SkiffProcess {
     });
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   kubeconfigDoc(): any {
     return parse(readFileSync(this.kubeconfig, 'utf8'));
   }
