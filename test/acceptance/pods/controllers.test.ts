@@ -1,20 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerAvailable, IMAGE_V1, nodeContainers } from '../../support/docker.js';
-import { startPodCluster } from '../../support/pod-cluster.js';
-import type { SkiffProcess } from '../../support/skiff.js';
+import { expect, it } from 'vitest';
+import { IMAGE_V1, nodeContainers } from '../../support/docker.js';
+import { describeWithPods } from '../../support/pod-cluster.js';
 import { until } from '../../support/until.js';
-
-let cluster: Awaited<ReturnType<typeof startPodCluster>>;
-let skiff: SkiffProcess;
-let k: SkiffProcess['kubectl'];
-
-function apply(name: string, yaml: string): Promise<string> {
-  const f = path.join(skiff.workDir, `${name}.yaml`);
-  writeFileSync(f, yaml);
-  return k.ok(['apply', '-f', f]);
-}
 
 const container = (cmd: string) => `      terminationGracePeriodSeconds: 2
       containers:
@@ -23,19 +10,10 @@ const container = (cmd: string) => `      terminationGracePeriodSeconds: 2
         imagePullPolicy: Never
         command: [sh, -c, "${cmd}"]`;
 
-describe.runIf(dockerAvailable() || process.env.CI === 'true')('workload controllers', () => {
-  beforeAll(async () => {
-    cluster = await startPodCluster();
-    skiff = cluster.skiff;
-    k = skiff.kubectl;
-    await k.ok(['wait', '--for=condition=Ready', `node/${cluster.node}`, '--timeout=60s']);
-  });
-  afterAll(async () => {
-    await cluster?.dispose();
-  });
+describeWithPods('workload controllers', (suite) => {
 
   it('scales a ReplicationController up to 3 and down to 1', async () => {
-    await apply('rc', `apiVersion: v1
+    await suite.apply('rc', `apiVersion: v1
 kind: ReplicationController
 metadata: {name: redis-slave}
 spec:
@@ -46,14 +24,14 @@ spec:
     spec:
 ${container('sleep 3600')}
 `);
-    await k.ok(['scale', 'rc', 'redis-slave', '--replicas=3']);
-    await until(async () => (await k.json(['get', 'rc', 'redis-slave'])).status.readyReplicas === 3, 60_000, '3 ready');
-    await k.ok(['scale', 'rc', 'redis-slave', '--replicas=1']);
-    await until(async () => (await k.json(['get', 'pods', '-l', 'app=redis-slave'])).items.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp).length === 1, 60_000, '1 pod');
+    await suite.kubectl.ok(['scale', 'rc', 'redis-slave', '--replicas=3']);
+    await until(async () => (await suite.kubectl.json(['get', 'rc', 'redis-slave'])).status.readyReplicas === 3, 60_000, '3 ready');
+    await suite.kubectl.ok(['scale', 'rc', 'redis-slave', '--replicas=1']);
+    await until(async () => (await suite.kubectl.json(['get', 'pods', '-l', 'app=redis-slave'])).items.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp).length === 1, 60_000, '1 pod');
   });
 
   it('runs a Job to completion and stops a failing one at its backoffLimit', async () => {
-    await apply('jobs', `apiVersion: batch/v1
+    await suite.apply('jobs', `apiVersion: batch/v1
 kind: Job
 metadata: {name: ok}
 spec:
@@ -73,16 +51,16 @@ spec:
       restartPolicy: Never
 ${container('exit 3')}
 `);
-    await k.ok(['wait', '--for=condition=Complete', 'job/ok', '--timeout=90s']);
-    expect((await k.json(['get', 'job', 'ok'])).status.succeeded).toBe(2);
-    await k.ok(['wait', '--for=condition=Failed', 'job/fails', '--timeout=120s']);
-    const failed = await k.json(['get', 'job', 'fails']);
+    await suite.kubectl.ok(['wait', '--for=condition=Complete', 'job/ok', '--timeout=90s']);
+    expect((await suite.kubectl.json(['get', 'job', 'ok'])).status.succeeded).toBe(2);
+    await suite.kubectl.ok(['wait', '--for=condition=Failed', 'job/fails', '--timeout=120s']);
+    const failed = await suite.kubectl.json(['get', 'job', 'fails']);
     expect(failed.status.conditions.find((c: { type: string }) => c.type === 'Failed').reason).toBe('BackoffLimitExceeded');
     expect(failed.status.failed).toBe(2);
   });
 
   it('fires a CronJob', async () => {
-    await apply('cron', `apiVersion: batch/v1
+    await suite.apply('cron', `apiVersion: batch/v1
 kind: CronJob
 metadata: {name: tick}
 spec:
@@ -94,12 +72,12 @@ spec:
           restartPolicy: Never
 ${container('echo tick').replace(/^/gm, '    ')}
 `);
-    await until(async () => (await k.json(['get', 'jobs'])).items.some((j: { metadata: { name: string } }) => j.metadata.name.startsWith('tick-')), 75_000, 'a job from the cron job');
-    await until(async () => !!(await k.json(['get', 'cronjob', 'tick'])).status?.lastScheduleTime, 10_000, 'lastScheduleTime');
+    await until(async () => (await suite.kubectl.json(['get', 'jobs'])).items.some((j: { metadata: { name: string } }) => j.metadata.name.startsWith('tick-')), 75_000, 'a job from the cron job');
+    await until(async () => !!(await suite.kubectl.json(['get', 'cronjob', 'tick'])).status?.lastScheduleTime, 10_000, 'lastScheduleTime');
   });
 
   it('brings a StatefulSet up in order with stable names', async () => {
-    await apply('sts', `apiVersion: apps/v1
+    await suite.apply('sts', `apiVersion: apps/v1
 kind: StatefulSet
 metadata: {name: db}
 spec:
@@ -112,18 +90,18 @@ spec:
 ${container('sleep 3600')}
         readinessProbe: {exec: {command: ["true"]}, periodSeconds: 1}
 `);
-    await k.ok(['rollout', 'status', 'statefulset/db', '--timeout=120s']);
-    const pods = (await k.json(['get', 'pods', '-l', 'app=db'])).items;
+    await suite.kubectl.ok(['rollout', 'status', 'statefulset/db', '--timeout=120s']);
+    const pods = (await suite.kubectl.json(['get', 'pods', '-l', 'app=db'])).items;
     expect(pods.map((p: { metadata: { name: string } }) => p.metadata.name).sort()).toEqual(['db-0', 'db-1', 'db-2']);
     const started = (n: string) => Date.parse(pods.find((p: { metadata: { name: string } }) => p.metadata.name === n).metadata.creationTimestamp);
     expect(started('db-0')).toBeLessThanOrEqual(started('db-1'));
     expect(started('db-1')).toBeLessThanOrEqual(started('db-2'));
-    await k.ok(['delete', 'pod', 'db-1', '--wait=true']);
-    await until(async () => (await k.json(['get', 'pod', 'db-1'])).status?.phase === 'Running', 60_000, 'db-1 back');
+    await suite.kubectl.ok(['delete', 'pod', 'db-1', '--wait=true']);
+    await until(async () => (await suite.kubectl.json(['get', 'pod', 'db-1'])).status?.phase === 'Running', 60_000, 'db-1 back');
   });
 
   it('runs one DaemonSet pod on the node', async () => {
-    await apply('ds', `apiVersion: apps/v1
+    await suite.apply('ds', `apiVersion: apps/v1
 kind: DaemonSet
 metadata: {name: agent}
 spec:
@@ -133,18 +111,18 @@ spec:
     spec:
 ${container('sleep 3600')}
 `);
-    await k.ok(['rollout', 'status', 'daemonset/agent', '--timeout=90s']);
-    const pods = (await k.json(['get', 'pods', '-l', 'app=agent'])).items;
+    await suite.kubectl.ok(['rollout', 'status', 'daemonset/agent', '--timeout=90s']);
+    const pods = (await suite.kubectl.json(['get', 'pods', '-l', 'app=agent'])).items;
     expect(pods).toHaveLength(1);
-    expect(pods[0].spec.nodeName).toBe(cluster.node);
+    expect(pods[0].spec.nodeName).toBe(suite.node);
   });
 
   it('deleting a namespace removes everything in it, containers included', async () => {
-    await k.ok(['create', 'namespace', 'scratch']);
-    await k.ok(['create', 'deployment', 'tmp', `--image=${IMAGE_V1}`, '-n', 'scratch', '--', 'sleep', '3600']);
-    await k.ok(['rollout', 'status', 'deployment/tmp', '-n', 'scratch', '--timeout=90s']);
-    await k.ok(['delete', 'namespace', 'scratch', '--timeout=120s']);
-    expect(await k.fails(['get', 'namespace', 'scratch'])).toMatch(/NotFound/);
-    await until(() => !nodeContainers(cluster.node).some((c) => c.labels['io.kubernetes.pod.namespace'] === 'scratch'), 60_000, 'containers gone');
+    await suite.kubectl.ok(['create', 'namespace', 'scratch']);
+    await suite.kubectl.ok(['create', 'deployment', 'tmp', `--image=${IMAGE_V1}`, '-n', 'scratch', '--', 'sleep', '3600']);
+    await suite.kubectl.ok(['rollout', 'status', 'deployment/tmp', '-n', 'scratch', '--timeout=90s']);
+    await suite.kubectl.ok(['delete', 'namespace', 'scratch', '--timeout=120s']);
+    expect(await suite.kubectl.fails(['get', 'namespace', 'scratch'])).toMatch(/NotFound/);
+    await until(() => !nodeContainers(suite.node).some((c) => c.labels['io.kubernetes.pod.namespace'] === 'scratch'), 60_000, 'containers gone');
   });
 });

@@ -1,36 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerAvailable, IMAGE_V1 } from '../../support/docker.js';
-import { startPodCluster } from '../../support/pod-cluster.js';
-import type { SkiffProcess } from '../../support/skiff.js';
+import { expect, it } from 'vitest';
+import { IMAGE_V1 } from '../../support/docker.js';
+import { describeWithPods } from '../../support/pod-cluster.js';
 import { until } from '../../support/until.js';
 
-let cluster: Awaited<ReturnType<typeof startPodCluster>>;
-let skiff: SkiffProcess;
-let k: SkiffProcess['kubectl'];
-
-function apply(name: string, yaml: string): Promise<string> {
-  const f = path.join(skiff.workDir, `${name}.yaml`);
-  writeFileSync(f, yaml);
-  return k.ok(['apply', '-f', f]);
-}
-
-describe.runIf(dockerAvailable() || process.env.CI === 'true')('container lifecycle', () => {
-  beforeAll(async () => {
-    cluster = await startPodCluster();
-    skiff = cluster.skiff;
-    k = skiff.kubectl;
-    await k.ok(['wait', '--for=condition=Ready', `node/${cluster.node}`, '--timeout=60s']);
-  });
-  afterAll(async () => {
-    await cluster?.dispose();
-  });
+describeWithPods('container lifecycle', (suite) => {
 
   it('mounts a ConfigMap and a Secret as files and env', async () => {
-    await k.ok(['create', 'configmap', 'settings', '--from-literal=color=blue']);
-    await k.ok(['create', 'secret', 'generic', 'creds', '--from-literal=password=s3cret']);
-    await apply('mounts', `apiVersion: v1
+    await suite.kubectl.ok(['create', 'configmap', 'settings', '--from-literal=color=blue']);
+    await suite.kubectl.ok(['create', 'secret', 'generic', 'creds', '--from-literal=password=s3cret']);
+    await suite.apply('mounts', `apiVersion: v1
 kind: Pod
 metadata: {name: mounts}
 spec:
@@ -50,21 +28,21 @@ spec:
   - {name: cfg, configMap: {name: settings}}
   - {name: sec, secret: {secretName: creds}}
 `);
-    await k.ok(['wait', '--for=condition=Ready', 'pod/mounts', '--timeout=60s']);
-    expect(await k.ok(['exec', 'mounts', '--', 'cat', '/etc/cfg/color'])).toBe('blue');
-    expect(await k.ok(['exec', 'mounts', '--', 'cat', '/etc/sec/password'])).toBe('s3cret');
-    expect((await k.ok(['exec', 'mounts', '--', 'sh', '-c', 'echo $COLOR/$PASSWORD'])).trim()).toBe('blue/s3cret');
-    expect(await k.ok(['exec', 'mounts', '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace'])).toBe('default');
-    await k.ok(['patch', 'secret', 'creds', '--type=merge', '-p', `{"data":{"password":"${Buffer.from('rotated').toString('base64')}"}}`]);
-    await until(async () => (await k.ok(['exec', 'mounts', '--', 'cat', '/etc/sec/password'])) === 'rotated', 90_000, 'secret update in the volume');
+    await suite.kubectl.ok(['wait', '--for=condition=Ready', 'pod/mounts', '--timeout=60s']);
+    expect(await suite.kubectl.ok(['exec', 'mounts', '--', 'cat', '/etc/cfg/color'])).toBe('blue');
+    expect(await suite.kubectl.ok(['exec', 'mounts', '--', 'cat', '/etc/sec/password'])).toBe('s3cret');
+    expect((await suite.kubectl.ok(['exec', 'mounts', '--', 'sh', '-c', 'echo $COLOR/$PASSWORD'])).trim()).toBe('blue/s3cret');
+    expect(await suite.kubectl.ok(['exec', 'mounts', '--', 'cat', '/var/run/secrets/kubernetes.io/serviceaccount/namespace'])).toBe('default');
+    await suite.kubectl.ok(['patch', 'secret', 'creds', '--type=merge', '-p', `{"data":{"password":"${Buffer.from('rotated').toString('base64')}"}}`]);
+    await until(async () => (await suite.kubectl.ok(['exec', 'mounts', '--', 'cat', '/etc/sec/password'])) === 'rotated', 90_000, 'secret update in the volume');
   });
 
   it('puts a crashing container into CrashLoopBackOff with growing back-off', async () => {
-    await k.ok(['run', 'crasher', `--image=${IMAGE_V1}`, '--image-pull-policy=Never', '--', 'sh', '-c', 'echo dying; exit 1']);
+    await suite.kubectl.ok(['run', 'crasher', `--image=${IMAGE_V1}`, '--image-pull-policy=Never', '--', 'sh', '-c', 'echo dying; exit 1']);
     const restarts: Array<{ count: number; at: number }> = [];
     await until(
       async () => {
-        const s = (await k.json(['get', 'pod', 'crasher'])).status.containerStatuses?.[0];
+        const s = (await suite.kubectl.json(['get', 'pod', 'crasher'])).status.containerStatuses?.[0];
         if (s && (restarts.length === 0 || restarts.at(-1)!.count !== s.restartCount)) restarts.push({ count: s.restartCount, at: Date.now() });
         return s?.restartCount >= 3 && s.state?.waiting?.reason === 'CrashLoopBackOff';
       },
@@ -74,12 +52,12 @@ spec:
     const gaps = restarts.slice(1).map((r, i) => r.at - restarts[i].at);
     // Back-off doubles: the gap before the third restart is clearly longer than before the second.
     expect(gaps.at(-1)!).toBeGreaterThan(gaps.at(-2)! * 1.4);
-    expect(await k.ok(['get', 'pod', 'crasher'])).toMatch(/CrashLoopBackOff/);
-    expect(await k.ok(['logs', 'crasher', '--previous'])).toMatch(/dying/);
+    expect(await suite.kubectl.ok(['get', 'pod', 'crasher'])).toMatch(/CrashLoopBackOff/);
+    expect(await suite.kubectl.ok(['logs', 'crasher', '--previous'])).toMatch(/dying/);
   });
 
   it('restarts a container whose liveness probe fails', async () => {
-    await apply('liveness', `apiVersion: v1
+    await suite.apply('liveness', `apiVersion: v1
 kind: Pod
 metadata: {name: liveness}
 spec:
@@ -91,12 +69,12 @@ spec:
     command: [sh, -c, "touch /tmp/healthy; sleep 5; rm /tmp/healthy; sleep 3600"]
     livenessProbe: {exec: {command: [cat, /tmp/healthy]}, periodSeconds: 1, failureThreshold: 2}
 `);
-    await until(async () => (await k.json(['get', 'pod', 'liveness'])).status.containerStatuses?.[0]?.restartCount >= 1, 60_000, 'liveness restart');
-    expect(await k.ok(['describe', 'pod', 'liveness'])).toMatch(/Liveness probe failed/);
+    await until(async () => (await suite.kubectl.json(['get', 'pod', 'liveness'])).status.containerStatuses?.[0]?.restartCount >= 1, 60_000, 'liveness restart');
+    expect(await suite.kubectl.ok(['describe', 'pod', 'liveness'])).toMatch(/Liveness probe failed/);
   });
 
   it('gates a Deployment on readiness', async () => {
-    await apply('gated', `apiVersion: apps/v1
+    await suite.apply('gated', `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: gated}
 spec:
@@ -113,15 +91,15 @@ spec:
         command: [sleep, "3600"]
         readinessProbe: {exec: {command: [cat, /tmp/ready]}, periodSeconds: 1}
 `);
-    await until(async () => (await k.json(['get', 'pods', '-l', 'app=gated'])).items[0]?.status?.phase === 'Running', 60_000, 'running');
+    await until(async () => (await suite.kubectl.json(['get', 'pods', '-l', 'app=gated'])).items[0]?.status?.phase === 'Running', 60_000, 'running');
     await new Promise((r) => setTimeout(r, 3000));
-    let d = await k.json(['get', 'deploy', 'gated']);
+    let d = await suite.kubectl.json(['get', 'deploy', 'gated']);
     expect(d.status.availableReplicas ?? 0).toBe(0);
     expect(d.status.conditions.find((c: { type: string }) => c.type === 'Available').status).toBe('False');
-    const pod = (await k.json(['get', 'pods', '-l', 'app=gated'])).items[0].metadata.name;
-    await k.ok(['exec', pod, '--', 'touch', '/tmp/ready']);
-    await k.ok(['wait', '--for=condition=Available', 'deployment/gated', '--timeout=60s']);
-    d = await k.json(['get', 'deploy', 'gated']);
+    const pod = (await suite.kubectl.json(['get', 'pods', '-l', 'app=gated'])).items[0].metadata.name;
+    await suite.kubectl.ok(['exec', pod, '--', 'touch', '/tmp/ready']);
+    await suite.kubectl.ok(['wait', '--for=condition=Available', 'deployment/gated', '--timeout=60s']);
+    d = await suite.kubectl.json(['get', 'deploy', 'gated']);
     expect(d.status.availableReplicas).toBe(1);
   });
 });
